@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Episcope",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "episcope", targets: ["EpiscopeCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        // MARK: - System libraries
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+
+        // MARK: - Engine
+        .target(name: "Autodiff", dependencies: ["CBLAS"], exclude: ["README.md"]),
+        .target(name: "NeuralNets", dependencies: ["Autodiff"]),
+        .target(
+            name: "FewShot",
+            dependencies: ["Autodiff", "NeuralNets", "CZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+
+        // MARK: - Terminal UI
+        .target(name: "TerminalUI"),
+        .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNCurses"]),
+        .target(name: "ExplorerApp", dependencies: ["TerminalUI", "FewShot", "NeuralNets", "Autodiff"]),
+
+        // MARK: - Command line
+        .executableTarget(
+            name: "EpiscopeCLI",
+            dependencies: [
+                "Autodiff", "NeuralNets", "FewShot", "TerminalUI", "CursesBackend", "ExplorerApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Tests
+        .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
+        .testTarget(name: "NeuralNetsTests", dependencies: ["NeuralNets", "Autodiff"]),
+        .testTarget(name: "FewShotTests", dependencies: ["FewShot", "NeuralNets", "Autodiff"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "ExplorerAppTests", dependencies: ["ExplorerApp", "TerminalUI", "FewShot"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

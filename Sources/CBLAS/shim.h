@@ -1,0 +1,17 @@
+// The few OpenBLAS entry points Episcope uses, declared here so the build does not depend on
+// where a distribution puts cblas.h (Debian keeps several behind update-alternatives).
+#ifndef EPISCOPE_CBLAS_SHIM_H
+#define EPISCOPE_CBLAS_SHIM_H
+
+enum CBLAS_ORDER { CblasRowMajor = 101, CblasColMajor = 102 };
+enum CBLAS_TRANSPOSE { CblasNoTrans = 111, CblasTrans = 112 };
+
+void cblas_sgemm(enum CBLAS_ORDER order, enum CBLAS_TRANSPOSE transA, enum CBLAS_TRANSPOSE transB,
+                 int m, int n, int k, float alpha, const float *a, int lda,
+                 const float *b, int ldb, float beta, float *c, int ldc);
+char *openblas_get_corename(void);
+char *openblas_get_config(void);
+void openblas_set_num_threads(int num_threads);
+int openblas_get_num_threads(void);
+
+#endif
