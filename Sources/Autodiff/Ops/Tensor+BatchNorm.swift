@@ -1,0 +1,110 @@
+/// The per-channel statistics of one batch-normalization call, for running averages.
+public struct BatchStatistics: Sendable {
+    /// Mean per channel.
+    public var mean: [Float]
+    /// Biased variance per channel (as used to normalise).
+    public var variance: [Float]
+}
+
+extension Tensor {
+    /// Batch normalization over [n,c,h,w] (or [n,c]) with this batch's statistics and a
+    /// learnable per-channel `scale` and `shift`, as PyTorch's `batch_norm(training=True)`.
+    ///
+    /// The first-order gradient runs as one fused pass; while recording (second order) the same
+    /// rule is written in tensor operations so that it can be differentiated again.
+    public static func batchNorm(_ x: Tensor, scale: Tensor, shift: Tensor, epsilon: Float = 1e-5) -> (output: Tensor, statistics: BatchStatistics) {
+        precondition(x.rank == 4 || x.rank == 2, "batchNorm: needs [n,c,h,w] or [n,c], got \(x.shape)")
+        let (n, c) = (x.shape[0], x.shape[1])
+        let plane = x.rank == 4 ? x.shape[2] * x.shape[3] : 1
+        precondition(scale.shape == [c] && shift.shape == [c], "batchNorm: scale \(scale.shape), shift \(shift.shape) for \(c) channels")
+        let m = Float(n * plane)
+        var mean = [Float](repeating: 0, count: c)
+        var variance = [Float](repeating: 0, count: c)
+        var inverseStd = [Float](repeating: 0, count: c)
+        x.scalars.withUnsafeBufferPointer { p in
+            for ch in 0..<c {
+                var s: Float = 0
+                for i in 0..<n { let base = (i * c + ch) * plane; for j in 0..<plane { s += p[base + j] } }
+                let mu = s / m
+                var v: Float = 0
+                for i in 0..<n { let base = (i * c + ch) * plane; for j in 0..<plane { let d = p[base + j] - mu; v += d * d } }
+                mean[ch] = mu
+                variance[ch] = v / m
+                inverseStd[ch] = 1 / (variance[ch] + epsilon).squareRoot()
+            }
+        }
+        let values = makeScalars(x.count) { out in
+            x.scalars.withUnsafeBufferPointer { p in
+                for i in 0..<n {
+                    for ch in 0..<c {
+                        let a = scale.scalars[ch] * inverseStd[ch]
+                        let b = shift.scalars[ch] - mean[ch] * a
+                        let base = (i * c + ch) * plane
+                        for j in 0..<plane { out[base + j] = p[base + j] * a + b }
+                    }
+                }
+            }
+        }
+        let channelShape = x.rank == 4 ? [1, c, 1, 1] : [1, c]
+        let axes = x.rank == 4 ? [0, 2, 3] : [0]
+        let output = result(shape: x.shape, scalars: values, inputs: [x, scale, shift]) { g in
+            if GradientRecording.isEnabled {
+                let mu = x.mean(alongAxes: axes, keepingDimensions: true)
+                let centered = x - mu
+                let inv = (centered.squared().mean(alongAxes: axes, keepingDimensions: true) + epsilon).pow(-0.5)
+                let xhat = centered * inv
+                let gamma = scale.reshaped(to: channelShape)
+                let dx = gamma * inv * (g - g.mean(alongAxes: axes, keepingDimensions: true)
+                    - xhat * (g * xhat).mean(alongAxes: axes, keepingDimensions: true))
+                return [dx, (g * xhat).sum(alongAxes: axes), g.sum(alongAxes: axes)]
+            }
+            return fusedBatchNormBackward(x: x, g: g, scale: scale, mean: mean, inverseStd: inverseStd, plane: plane)
+        }
+        return (output, BatchStatistics(mean: mean, variance: variance))
+    }
+
+    private static func fusedBatchNormBackward(x: Tensor, g: Tensor, scale: Tensor, mean: [Float], inverseStd: [Float], plane: Int) -> [Tensor?] {
+        let (n, c) = (x.shape[0], x.shape[1])
+        let m = Float(n * plane)
+        var dScale = [Float](repeating: 0, count: c)
+        var dShift = [Float](repeating: 0, count: c)
+        var dx: [Float] = []
+        x.scalars.withUnsafeBufferPointer { px in
+            g.scalars.withUnsafeBufferPointer { pg in
+                for ch in 0..<c {
+                    var sg: Float = 0
+                    var sgx: Float = 0
+                    for i in 0..<n {
+                        let base = (i * c + ch) * plane
+                        for j in 0..<plane { sg += pg[base + j]; sgx += pg[base + j] * (px[base + j] - mean[ch]) }
+                    }
+                    dShift[ch] = sg
+                    dScale[ch] = sgx * inverseStd[ch]
+                }
+                dx = makeScalars(x.count) { out in
+                    for i in 0..<n {
+                        for ch in 0..<c {
+                            let k = scale.scalars[ch] * inverseStd[ch]
+                            let meanG = dShift[ch] / m
+                            let meanGX = dScale[ch] / m  // mean of g·xhat
+                            let base = (i * c + ch) * plane
+                            for j in 0..<plane {
+                                let xhat = (px[base + j] - mean[ch]) * inverseStd[ch]
+                                out[base + j] = k * (pg[base + j] - meanG - xhat * meanGX)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return [Tensor(shape: x.shape, scalars: dx), Tensor(shape: [c], scalars: dScale), Tensor(shape: [c], scalars: dShift)]
+    }
+
+    /// Batch normalization with fixed statistics (evaluation mode, running averages).
+    public static func batchNorm(_ x: Tensor, mean: Tensor, variance: Tensor, scale: Tensor, shift: Tensor, epsilon: Float = 1e-5) -> Tensor {
+        let channelShape = x.rank == 4 ? [1, x.shape[1], 1, 1] : [1, x.shape[1]]
+        let a = scale / (variance + epsilon).sqrt()
+        let b = shift - mean * a
+        return x * a.reshaped(to: channelShape) + b.reshaped(to: channelShape)
+    }
+}

@@ -1,0 +1,62 @@
+extension Tensor {
+    /// Matrix product of the last two axes, `op(a) · op(b)`, where op transposes when asked.
+    ///
+    /// Shapes: [m,k]·[k,n]; batched [B,m,k]·[B,k,n]; or [B,m,k]·[k,n] with `b` shared by the batch.
+    public static func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false) -> Tensor {
+        precondition((a.rank == 2 || a.rank == 3) && (b.rank == 2 || b.rank == 3) && !(a.rank == 2 && b.rank == 3),
+                     "matmul: unsupported ranks \(a.shape) · \(b.shape)")
+        let batch = a.rank == 3 ? a.shape[0] : 1
+        if a.rank == 3 && b.rank == 3 {
+            precondition(a.shape[0] == b.shape[0], "matmul: batch \(a.shape) vs \(b.shape)")
+        }
+        let (ar, ac) = (a.shape[a.rank - 2], a.shape[a.rank - 1])
+        let (br, bc) = (b.shape[b.rank - 2], b.shape[b.rank - 1])
+        let (m, k) = transposeA ? (ac, ar) : (ar, ac)
+        let (k2, n) = transposeB ? (bc, br) : (br, bc)
+        precondition(k == k2, "matmul: inner extents differ in \(a.shape)\(transposeA ? "ᵀ" : "") · \(b.shape)\(transposeB ? "ᵀ" : "")")
+        let sharedB = b.rank == 2
+        let outShape = a.rank == 3 ? [batch, m, n] : [m, n]
+        let values = makeScalars(batch * m * n) { out in
+            a.scalars.withUnsafeBufferPointer { pa in
+                b.scalars.withUnsafeBufferPointer { pb in
+                    if sharedB && !transposeA && batch > 1 {
+                        // One product for the whole batch: rows of all batch entries stacked.
+                        BLAS.sgemm(transposeA: false, transposeB: transposeB, m: batch * m, n: n, k: k,
+                                   a: pa.baseAddress!, lda: ac, b: pb.baseAddress!, ldb: bc, c: out.baseAddress!, ldc: n)
+                        return
+                    }
+                    for i in 0..<batch {
+                        BLAS.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+                                   a: pa.baseAddress! + i * ar * ac, lda: ac,
+                                   b: pb.baseAddress! + (sharedB ? 0 : i * br * bc), ldb: bc,
+                                   c: out.baseAddress! + i * m * n, ldc: n)
+                    }
+                }
+            }
+        }
+        return result(shape: outShape, scalars: values, inputs: [a, b]) { g in
+            // C = op(A)·op(B): dop(A) = G·op(B)ᵀ, dop(B) = op(A)ᵀ·G, then undo the ops.
+            var gradA: Tensor? = nil
+            var gradB: Tensor? = nil
+            if a.node != nil {
+                gradA = transposeA ? matmul(b, g, transposeA: transposeB, transposeB: true)
+                                   : matmul(g, b, transposeA: false, transposeB: !transposeB)
+            }
+            if b.node != nil {
+                if sharedB && a.rank == 3 {
+                    // Sum over the batch by folding it into the rows of one product.
+                    let a2 = transposeA ? a.transposed().reshaped(to: [batch * m, k]) : a.reshaped(to: [batch * m, k])
+                    let g2 = g.reshaped(to: [batch * m, n])
+                    gradB = transposeB ? matmul(g2, a2, transposeA: true) : matmul(a2, g2, transposeA: true)
+                } else {
+                    gradB = transposeB ? matmul(g, a, transposeA: true, transposeB: transposeA)
+                                       : matmul(a, g, transposeA: !transposeA, transposeB: false)
+                }
+            }
+            return [gradA, gradB]
+        }
+    }
+
+    /// `self · other` for matrices (or batches of them).
+    public func matmul(_ other: Tensor) -> Tensor { Tensor.matmul(self, other) }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+extension Tensor {
+    @inline(__always)
+    func mapScalars(_ f: (Float) -> Float) -> [Float] {
+        makeScalars(count) { out in
+            scalars.withUnsafeBufferPointer { p in for i in 0..<out.count { out[i] = f(p[i]) } }
+        }
+    }
+
+    /// Element-wise e^x.
+    public func exp() -> Tensor {
+        let values = mapScalars { Foundation.exp($0) }
+        return Tensor.result(shape: shape, scalars: values, input: self) { g in
+            // While recording, exp is recomputed so that this rule is itself differentiable.
+            g * (GradientRecording.isEnabled ? self.exp() : Tensor(shape: self.shape, scalars: values))
+        }
+    }
+
+    /// Element-wise natural logarithm.
+    public func log() -> Tensor {
+        let values = mapScalars { Foundation.log($0) }
+        return Tensor.result(shape: shape, scalars: values, input: self) { g in g / self }
+    }
+
+    /// Element-wise square root.
+    public func sqrt() -> Tensor {
+        let values = mapScalars { $0.squareRoot() }
+        return Tensor.result(shape: shape, scalars: values, input: self) { g in
+            g / (self.sqrt() * 2)
+        }
+    }
+
+    /// Element-wise x^p for a constant exponent.
+    public func pow(_ exponent: Float) -> Tensor {
+        let values: [Float]
+        if exponent == 2 {
+            values = mapScalars { $0 * $0 }
+        } else {
+            values = mapScalars { Foundation.pow($0, exponent) }
+        }
+        return Tensor.result(shape: shape, scalars: values, input: self) { g in
+            if exponent == 2 { return g * self * 2 }
+            if exponent == 1 { return g }
+            return g * self.pow(exponent - 1) * exponent
+        }
+    }
+
+    /// Element-wise max(x, 0).
+    public func relu() -> Tensor {
+        let values = mapScalars { max($0, 0) }
+        return Tensor.result(shape: shape, scalars: values, input: self) { g in g * self.positiveMask() }
+    }
+
+    /// 1 where x > 0, else 0; a constant (its own gradient is zero almost everywhere).
+    public func positiveMask() -> Tensor {
+        Tensor(shape: shape, scalars: mapScalars { $0 > 0 ? 1 : 0 })
+    }
+
+    /// Element-wise square.
+    public func squared() -> Tensor { pow(2) }
+}
+

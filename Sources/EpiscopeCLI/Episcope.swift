@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Episcope: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "episcope",
+        abstract: "Look inside meta-learning: episodes, prototypes, and MAML's inner loop.",
+        subcommands: []
+    )
+}

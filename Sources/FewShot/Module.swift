@@ -1,0 +1,1 @@
+// FewShot module.

@@ -1,0 +1,1 @@
+// NeuralNets module.
