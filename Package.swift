@@ -14,7 +14,7 @@ let package = Package(
     targets: [
         // MARK: - System libraries
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "ZlibC", path: "Sources/ZlibC"),
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
 
         // MARK: - Engine
@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "NeuralNets", dependencies: ["Autodiff"]),
         .target(
             name: "FewShot",
-            dependencies: ["Autodiff", "NeuralNets", "CZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["Autodiff", "NeuralNets", "ZlibC", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
 
         // MARK: - Terminal UI
