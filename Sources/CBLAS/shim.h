@@ -14,4 +14,13 @@ char *openblas_get_config(void);
 void openblas_set_num_threads(int num_threads);
 int openblas_get_num_threads(void);
 
+#include <malloc.h>
+
+// glibc's tuning knobs are macros, which Swift cannot call: see TensorAllocator.
+static inline void episcope_keep_large_blocks(void) {
+    mallopt(M_MMAP_THRESHOLD, 1 << 30);
+    mallopt(M_TRIM_THRESHOLD, 0x7fffffff);
+    mallopt(M_TOP_PAD, 64 << 20);
+}
+
 #endif

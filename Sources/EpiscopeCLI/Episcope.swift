@@ -1,10 +1,18 @@
 import ArgumentParser
+import Autodiff
 
 @main
 struct Episcope: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "episcope",
         abstract: "Look inside meta-learning: episodes, prototypes, and MAML's inner loop.",
-        subcommands: []
+        subcommands: [BenchCommand.self]
     )
+
+    static func main() {
+        // Must happen before any BLAS call: OpenBLAS picks its kernels once, at load.
+        BLASCoreSelection.reexecuteIfOpenBLASFellBack()
+        TensorAllocator.keepLargeBlocks()
+        main(nil)
+    }
 }

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Autodiff
+import Foundation
+
+/// `episcope bench`: the figures the issues name, one JSON object per line with `--json`.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Measure the engine, the data loader and the UI (release build).")
+
+    @Flag(help: "Print one JSON object per line.") var json = false
+    @Option(help: "Only run benchmarks whose name contains this.") var only: String?
+
+    func run() throws {
+        func emit(_ report: BenchReport) {
+            print(json ? report.json() : report.text())
+            FileHandle.standardOutput.synchronizeFile()
+        }
+        func wanted(_ name: String) -> Bool { only.map { name.contains($0) } ?? true }
+        let sgemm = EngineBenchmarks.sgemm()
+        if wanted("sgemm") { emit(sgemm) }
+        let gflops = sgemm.figures.first { $0.0 == "gflops" }?.1 as? Double ?? 1
+        if wanted("convnet4") { emit(EngineBenchmarks.convNet4Training(sgemmGflops: gflops)) }
+    }
+}
