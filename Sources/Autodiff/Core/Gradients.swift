@@ -22,6 +22,11 @@ public func gradients(of output: Tensor, seed: Tensor, withRespectTo inputs: [Te
         for node in order.reversed() {
             let id = ObjectIdentifier(node)
             guard let backward = node.backward, let upstream = accumulated[id] else { continue }
+            // A target reached only as a target (an intermediate tensor asked for by name,
+            // such as MAML's per-task fast weights) needs no further propagation.
+            guard node.inputs.contains(where: { $0.map { relevant.contains(ObjectIdentifier($0)) } ?? false }) else {
+                continue
+            }
             if !targets.contains(id) { accumulated[id] = nil }  // free intermediate gradients early
             let inputGradients = backward(upstream)
             for (input, gradient) in zip(node.inputs, inputGradients) {

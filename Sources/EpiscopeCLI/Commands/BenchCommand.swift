@@ -20,5 +20,7 @@ struct BenchCommand: ParsableCommand {
         if wanted("sgemm") { emit(sgemm) }
         let gflops = sgemm.figures.first { $0.0 == "gflops" }?.1 as? Double ?? 1
         if wanted("convnet4") { emit(EngineBenchmarks.convNet4Training(sgemmGflops: gflops)) }
+        if wanted("maml_sine") { emit(MetaLearningBenchmarks.sine()) }
+        if wanted("maml_omniglot") { emit(MetaLearningBenchmarks.omniglot()) }
     }
 }

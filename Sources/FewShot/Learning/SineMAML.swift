@@ -1,0 +1,70 @@
+import Autodiff
+import NeuralNets
+
+/// MAML on sine regression with every task of a meta-batch adapted at once: θ is broadcast to
+/// one copy per task, so a batched product serves all tasks (what `vmap` does in JAX).
+public struct SineMAML: Sendable {
+    public let model: SineMLP
+    public var inner: InnerLoop
+    public var order: MAML.Order
+
+    public init(model: SineMLP = SineMLP(), inner: InnerLoop = InnerLoop(steps: 1, stepSize: 0.01), order: MAML.Order = .secondOrder) {
+        self.model = model
+        self.inner = inner
+        self.order = order
+    }
+
+    /// Per-task mean squared error summed over tasks, for predictions and targets [tasks, k, 1].
+    static func summedTaskLoss(_ prediction: Tensor, _ target: Tensor) -> Tensor {
+        (prediction - target).squared().sum().scaled(by: 1 / Float(target.shape[1]))
+    }
+
+    /// Fast weights for every task of `batch` ([tasks, ...] each) after the inner loop, and the
+    /// mean support loss before each step and after the last.
+    public func adapt(_ theta: ParameterList, to batch: RegressionBatch, steps: Int? = nil) -> (fast: ParameterList, supportLosses: [Float]) {
+        let tasks = batch.taskCount
+        var fast = theta.expanded(tasks: tasks)
+        var losses: [Float] = []
+        for _ in 0..<(steps ?? inner.steps) {
+            let loss = Self.summedTaskLoss(model(batch.supportX, parameters: fast), batch.supportY)
+            losses.append(loss.scalar / Float(tasks))
+            let g = gradients(of: loss, withRespectTo: fast.tensors, keepingGraph: order == .secondOrder)
+            fast = fast.descending(g, stepSize: inner.stepSize)
+        }
+        losses.append(withoutRecording { Self.summedTaskLoss(model(batch.supportX, parameters: fast.detached()), batch.supportY) }.scalar / Float(tasks))
+        return (fast, losses)
+    }
+
+    /// The meta-gradient of the mean query loss after adaptation, and that loss.
+    public func metaGradient(_ theta: ParameterList, batch: RegressionBatch) -> (gradients: [Tensor], metaLoss: Float, supportLosses: [Float]) {
+        let leaves = theta.detached().variables()
+        let (fast, supportLosses) = adapt(leaves, to: batch)
+        let metaLoss = Self.summedTaskLoss(model(batch.queryX, parameters: fast), batch.queryY).scaled(by: 1 / Float(batch.taskCount))
+        return (gradients(of: metaLoss, withRespectTo: leaves.tensors), metaLoss.scalar, supportLosses)
+    }
+
+    /// Mean query MSE of the tasks in `batch` after 0...maxSteps inner steps (index = steps).
+    public func queryErrors(_ theta: ParameterList, batch: RegressionBatch, maxSteps: Int) -> [Float] {
+        var fast = theta.detached().expanded(tasks: batch.taskCount)
+        var errors: [Float] = []
+        for step in 0...maxSteps {
+            errors.append(withoutRecording { Self.summedTaskLoss(model(batch.queryX, parameters: fast), batch.queryY) }.scalar / Float(batch.taskCount))
+            if step == maxSteps { break }
+            let leaves = fast.variables()
+            let loss = Self.summedTaskLoss(model(batch.supportX, parameters: leaves), batch.supportY)
+            fast = fast.descending(gradients(of: loss, withRespectTo: leaves.tensors), stepSize: inner.stepSize)
+        }
+        return errors
+    }
+}
+
+/// Support and query points of a batch of regression tasks, each [tasks, k, 1].
+public struct RegressionBatch: Sendable {
+    public var supportX, supportY, queryX, queryY: Tensor
+
+    public init(supportX: Tensor, supportY: Tensor, queryX: Tensor, queryY: Tensor) {
+        (self.supportX, self.supportY, self.queryX, self.queryY) = (supportX, supportY, queryX, queryY)
+    }
+
+    public var taskCount: Int { supportX.shape[0] }
+}

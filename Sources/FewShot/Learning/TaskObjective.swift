@@ -1,0 +1,45 @@
+import Autodiff
+import NeuralNets
+
+/// One task as a meta-learner sees it: a loss on its support set (what the inner loop
+/// descends) and a loss on its query set (what the outer loop scores), both functions of the
+/// weights.
+public struct TaskObjective {
+    /// Loss (and accuracy, for classification) on the support set under the given weights.
+    public var support: (ParameterList) -> (loss: Tensor, accuracy: Float?)
+    /// Loss (and accuracy) on the query set under the given weights.
+    public var query: (ParameterList) -> (loss: Tensor, accuracy: Float?)
+
+    public init(
+        support: @escaping (ParameterList) -> (loss: Tensor, accuracy: Float?),
+        query: @escaping (ParameterList) -> (loss: Tensor, accuracy: Float?)
+    ) {
+        self.support = support
+        self.query = query
+    }
+}
+
+/// How fast weights are found from a support set.
+public struct InnerLoop: Sendable, Codable, Equatable {
+    /// SGD steps on the support set.
+    public var steps: Int
+    /// Step size α.
+    public var stepSize: Float
+
+    public init(steps: Int, stepSize: Float) {
+        self.steps = steps
+        self.stepSize = stepSize
+    }
+}
+
+/// What happened inside one task during adaptation: the curves the explorer draws.
+public struct AdaptationTrace: Sendable, Equatable {
+    /// Support loss before each step and after the last (steps + 1 values).
+    public var supportLosses: [Float] = []
+    /// Query loss at the same points, when traced.
+    public var queryLosses: [Float] = []
+    /// Query accuracy at the same points, when traced and defined.
+    public var queryAccuracies: [Float] = []
+
+    public init() {}
+}
