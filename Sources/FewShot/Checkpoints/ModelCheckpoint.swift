@@ -1,0 +1,110 @@
+import Autodiff
+import Foundation
+import NeuralNets
+
+/// A trained model as a safetensors file: weights and batch-norm buffers under PyTorch's
+/// `state_dict` names, with the configuration, command, wall time and evaluation results in
+/// the metadata. Loads into the PyTorch module of the same architecture, and the other way.
+public struct ModelCheckpoint: Sendable {
+    public var configuration: TrainingConfiguration
+    public var parameters: ParameterList
+    /// Running means and variances per batch-norm layer, when the model has batch norm.
+    public var runningMeans: [[Float]]
+    public var runningVariances: [[Float]]
+    public var batchesTracked: Int
+    /// Outer iterations trained.
+    public var iteration: Int
+    /// Seconds spent training.
+    public var wallSeconds: Double
+    /// The command line that trained it.
+    public var command: String
+    /// Evaluation results, e.g. `"5way1shot": "{\"accuracy\":0.987,...}"`.
+    public var evaluation: [String: String]
+
+    public init(configuration: TrainingConfiguration, parameters: ParameterList, running: RunningStatistics?,
+                iteration: Int, wallSeconds: Double, command: String, evaluation: [String: String] = [:]) {
+        self.configuration = configuration
+        self.parameters = parameters.detached()
+        self.runningMeans = running?.means ?? []
+        self.runningVariances = running?.variances ?? []
+        self.batchesTracked = running?.batchesTracked ?? 0
+        self.iteration = iteration
+        self.wallSeconds = wallSeconds
+        self.command = command
+        self.evaluation = evaluation
+    }
+
+    /// The running statistics as the model's normalisation state.
+    public func runningStatistics() -> RunningStatistics? {
+        guard !runningMeans.isEmpty else { return nil }
+        let r = RunningStatistics(layers: runningMeans.count, channels: runningMeans[0].count)
+        r.means = runningMeans
+        r.variances = runningVariances
+        r.batchesTracked = batchesTracked
+        return r
+    }
+
+    public var architecture: ModelArchitecture { ModelArchitecture(configuration) }
+
+    // MARK: - Files
+
+    public func write(to path: String) throws {
+        var tensors = zip(parameters.names, parameters.tensors).map { (name: $0, tensor: $1) }
+        for layer in runningMeans.indices {
+            let names = ModelArchitecture.bufferNames(layer: layer)
+            tensors.append((names.mean, Tensor(runningMeans[layer])))
+            tensors.append((names.variance, Tensor(runningVariances[layer])))
+            tensors.append((names.count, Tensor(shape: [], scalars: [Float(batchesTracked)])))
+        }
+        let config = (try? String(data: JSONEncoder().encode(configuration), encoding: .utf8)) ?? "{}"
+        var metadata = [
+            "format": "episcope-model-1", "configuration": config, "command": command,
+            "iteration": String(iteration), "wall_seconds": String(format: "%.1f", wallSeconds),
+            "algorithm": configuration.algorithm.rawValue, "dataset": configuration.dataset.rawValue,
+            "split": configuration.split, "seed": String(configuration.seed),
+        ]
+        for (k, v) in evaluation { metadata["eval.\(k)"] = v }
+        try SafeTensors.write(.init(tensors: tensors, metadata: metadata), to: path)
+    }
+
+    /// Reads a checkpoint and checks it against the architecture its configuration names:
+    /// every weight present with the right shape.
+    public static func read(path: String) throws -> ModelCheckpoint {
+        let contents = try SafeTensors.read(path: path)
+        func fail(_ reason: String) -> SafeTensors.Failure { .malformed(path: path, reason: reason) }
+        guard let json = contents.metadata["configuration"],
+              let configuration = try? JSONDecoder().decode(TrainingConfiguration.self, from: Data(json.utf8)) else {
+            throw fail("no Episcope configuration in its metadata (was it written by `episcope train`?)")
+        }
+        let architecture = ModelArchitecture(configuration)
+        var rng = SeededGenerator(seed: 0)
+        let expected = architecture.initialParameters(using: &rng)
+        var tensors: [Tensor] = []
+        for (name, template) in zip(expected.names, expected.tensors) {
+            guard let t = contents[name] else { throw fail("missing tensor \(name)") }
+            guard t.shape == template.shape else { throw fail("tensor \(name) has shape \(t.shape), expected \(template.shape)") }
+            tensors.append(t)
+        }
+        var means: [[Float]] = [], variances: [[Float]] = []
+        var tracked = 0
+        for layer in 0..<architecture.normalizationLayers {
+            let names = ModelArchitecture.bufferNames(layer: layer)
+            guard let m = contents[names.mean], let v = contents[names.variance] else { continue }
+            means.append(m.scalars)
+            variances.append(v.scalars)
+            tracked = Int(contents[names.count]?.scalars.first ?? 0)
+        }
+        guard means.isEmpty || means.count == architecture.normalizationLayers else { throw fail("batch-norm buffers of some layers missing") }
+        var evaluation: [String: String] = [:]
+        for (k, v) in contents.metadata where k.hasPrefix("eval.") { evaluation[String(k.dropFirst(5))] = v }
+        var checkpoint = ModelCheckpoint(
+            configuration: configuration, parameters: ParameterList(names: expected.names, tensors: tensors), running: nil,
+            iteration: Int(contents.metadata["iteration"] ?? "") ?? 0,
+            wallSeconds: Double(contents.metadata["wall_seconds"] ?? "") ?? 0,
+            command: contents.metadata["command"] ?? "", evaluation: evaluation)
+        checkpoint.runningMeans = means
+        checkpoint.runningVariances = variances
+        checkpoint.batchesTracked = tracked
+        return checkpoint
+    }
+}

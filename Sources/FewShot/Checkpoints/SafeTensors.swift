@@ -1,0 +1,158 @@
+import Autodiff
+import Foundation
+
+/// Reading and writing the safetensors format (Hugging Face): an 8-byte little-endian header
+/// length, a JSON header naming each tensor's dtype, shape and byte range, then the raw
+/// little-endian data. `__metadata__` holds string pairs.
+public enum SafeTensors {
+    /// What went wrong with a file; every case names the file.
+    public enum Failure: Error, CustomStringConvertible, Equatable {
+        case unreadable(path: String, reason: String)
+        case malformed(path: String, reason: String)
+        case unwritable(path: String, reason: String)
+
+        public var description: String {
+            switch self {
+            case .unreadable(let path, let reason): return "cannot read \(path): \(reason)"
+            case .malformed(let path, let reason): return "\(path) is not a valid safetensors checkpoint: \(reason)"
+            case .unwritable(let path, let reason): return "cannot write \(path): \(reason)"
+            }
+        }
+    }
+
+    /// Named tensors and metadata, in file order.
+    public struct Contents: Sendable {
+        public var tensors: [(name: String, tensor: Tensor)]
+        public var metadata: [String: String]
+
+        public init(tensors: [(name: String, tensor: Tensor)], metadata: [String: String]) {
+            self.tensors = tensors
+            self.metadata = metadata
+        }
+
+        /// The tensor called `name`, if present.
+        public subscript(name: String) -> Tensor? { tensors.first { $0.name == name }?.tensor }
+    }
+
+    /// The bytes of a file holding `contents` (F32 tensors).
+    public static func encode(_ contents: Contents) -> Data {
+        var header: [String: Any] = [:]
+        var offset = 0
+        for (name, tensor) in contents.tensors {
+            let bytes = tensor.count * 4
+            header[name] = ["dtype": "F32", "shape": tensor.shape, "data_offsets": [offset, offset + bytes]]
+            offset += bytes
+        }
+        if !contents.metadata.isEmpty { header["__metadata__"] = contents.metadata }
+        var json = (try? JSONSerialization.data(withJSONObject: header, options: [.sortedKeys])) ?? Data("{}".utf8)
+        while json.count % 8 != 0 { json.append(0x20) }  // pad so tensor data starts aligned
+        var data = Data(capacity: 8 + json.count + offset)
+        withUnsafeBytes(of: UInt64(json.count).littleEndian) { data.append(contentsOf: $0) }
+        data.append(json)
+        for (_, tensor) in contents.tensors {
+            tensor.scalars.withUnsafeBufferPointer { buffer in
+                // Float's bit pattern is little-endian on every platform Swift runs Episcope on.
+                data.append(UnsafeBufferPointer(start: UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: UInt8.self), count: buffer.count * 4))
+            }
+        }
+        return data
+    }
+
+    /// Parses `data` (from `path`, for messages), rejecting malformed headers, unknown dtypes,
+    /// sizes that disagree with shapes, and byte ranges outside the file or overlapping.
+    public static func decode(_ data: Data, path: String) throws -> Contents {
+        func fail(_ reason: String) -> Failure { .malformed(path: path, reason: reason) }
+        guard data.count >= 8 else { throw fail("file is \(data.count) bytes, shorter than the 8-byte header length") }
+        let headerLength = data.prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        guard headerLength <= UInt64(data.count - 8), headerLength <= 100_000_000 else {
+            throw fail("header length \(headerLength) exceeds the file size \(data.count)")
+        }
+        let headerStart = data.startIndex + 8
+        let headerData = data[headerStart..<(headerStart + Int(headerLength))]
+        guard let object = try? JSONSerialization.jsonObject(with: headerData), let header = object as? [String: Any] else {
+            throw fail("header is not a JSON object")
+        }
+        let body = data[(headerStart + Int(headerLength))...]
+        var metadata: [String: String] = [:]
+        if let meta = header["__metadata__"] {
+            guard let pairs = meta as? [String: Any] else { throw fail("__metadata__ is not an object") }
+            for (k, v) in pairs {
+                guard let s = v as? String else { throw fail("metadata value of \(k) is not a string") }
+                metadata[k] = s
+            }
+        }
+        var entries: [(name: String, begin: Int, end: Int, dtype: String, shape: [Int])] = []
+        for (name, value) in header where name != "__metadata__" {
+            guard let info = value as? [String: Any], let dtype = info["dtype"] as? String,
+                  let shape = (info["shape"] as? [Any])?.compactMap({ ($0 as? NSNumber)?.intValue }),
+                  let offsets = (info["data_offsets"] as? [Any])?.compactMap({ ($0 as? NSNumber)?.intValue }),
+                  offsets.count == 2, shape.count == (info["shape"] as? [Any])?.count
+            else { throw fail("entry \(name) lacks dtype, shape or data_offsets") }
+            guard shape.allSatisfy({ $0 >= 0 }) else { throw fail("entry \(name) has a negative extent") }
+            let width: Int
+            switch dtype {
+            case "F32", "I32": width = 4
+            case "I64", "F64": width = 8
+            default: throw fail("entry \(name) has dtype \(dtype); Episcope reads F32 (and integer counters)")
+            }
+            let (begin, end) = (offsets[0], offsets[1])
+            guard begin >= 0, end >= begin, end <= body.count else {
+                throw fail("entry \(name) has byte range \(begin)..<\(end) outside the \(body.count) data bytes")
+            }
+            guard end - begin == shape.reduce(1, *) * width else {
+                throw fail("entry \(name) has \(end - begin) bytes for shape \(shape) of \(dtype)")
+            }
+            entries.append((name, begin, end, dtype, shape))
+        }
+        entries.sort { $0.begin < $1.begin }
+        for (a, b) in zip(entries, entries.dropFirst()) where b.begin < a.end {
+            throw fail("entries \(a.name) and \(b.name) overlap")
+        }
+        var tensors: [(name: String, tensor: Tensor)] = []
+        for e in entries {
+            let bytes = body[(body.startIndex + e.begin)..<(body.startIndex + e.end)]
+            let count = e.shape.reduce(1, *)
+            var values = [Float](repeating: 0, count: count)
+            bytes.withUnsafeBytes { raw in
+                for i in 0..<count {
+                    switch e.dtype {
+                    case "F32": values[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
+                    case "I32": values[i] = Float(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: Int32.self)))
+                    case "I64": values[i] = Float(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: Int64.self)))
+                    default: values[i] = Float(Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))))
+                    }
+                }
+            }
+            tensors.append((e.name, Tensor(shape: e.shape, scalars: values)))
+        }
+        return Contents(tensors: tensors, metadata: metadata)
+    }
+
+    /// Reads and validates the file at `path`.
+    public static func read(path: String) throws -> Contents {
+        guard FileManager.default.fileExists(atPath: path) else { throw Failure.unreadable(path: path, reason: "no such file") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw Failure.unreadable(path: path, reason: "permission denied or not a file") }
+        return try decode(data, path: path)
+    }
+
+    /// Writes atomically: a temporary file beside the target, then a rename, so a crash never
+    /// leaves a half-written checkpoint in place of a good one.
+    public static func write(_ contents: Contents, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+            try encode(contents).write(to: temporary)
+            if rename(temporary.path, url.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: temporary)
+                throw Failure.unwritable(path: path, reason: reason)
+            }
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure.unwritable(path: path, reason: error.localizedDescription)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import NeuralNets
+
+/// Which meta-learner to train.
+public enum Algorithm: String, Sendable, Codable, CaseIterable {
+    case protonet, maml, fomaml, reptile
+    /// Plain regression on tasks mixed together, fine-tuned at test time: MAML's sine baseline.
+    case pretrained
+}
+
+/// Which task distribution to train on.
+public enum DatasetKind: String, Sendable, Codable, CaseIterable {
+    case omniglot, sine
+}
+
+/// Everything that determines a training run; stored in every checkpoint so that `--resume`
+/// and `eval` rebuild the same model.
+public struct TrainingConfiguration: Sendable, Codable, Equatable {
+    public var algorithm: Algorithm
+    public var dataset: DatasetKind
+    public var split: String = "vinyals"
+    /// Classes per training episode (ProtoNet trains with more ways than it tests with).
+    public var ways: Int = 5
+    public var shots: Int = 1
+    public var queries: Int = 1
+    public var metaBatch: Int = 1
+    public var innerSteps: Int = 1
+    public var innerStepSize: Float = 0.4
+    public var metaStepSize: Float = 0.001
+    public var iterations: Int = 1000
+    public var seed: UInt64 = 0
+    /// Halve (times `learningRateDecay`) the meta step size every this many iterations; 0 = never.
+    public var learningRateDecayInterval: Int = 0
+    public var learningRateDecay: Float = 0.5
+    /// Validate every this many iterations; 0 = never.
+    public var validationInterval: Int = 500
+    public var validationEpisodes: Int = 200
+    /// Write a checkpoint every this many iterations.
+    public var checkpointInterval: Int = 500
+    /// MAML's Omniglot net: strided convolutions or max-pooling.
+    public var downsampling: ConvNet4.Downsampling = .strided
+    /// Ways of the validation episodes (the test setting).
+    public var validationWays: Int = 5
+    /// Shots of the validation episodes.
+    public var validationShots: Int = 1
+
+    public init(algorithm: Algorithm, dataset: DatasetKind) {
+        self.algorithm = algorithm
+        self.dataset = dataset
+    }
+
+    /// The configurations of the published experiments, as defaults for `episcope train`.
+    public static func standard(_ algorithm: Algorithm, _ dataset: DatasetKind) -> TrainingConfiguration {
+        var c = TrainingConfiguration(algorithm: algorithm, dataset: dataset)
+        switch (algorithm, dataset) {
+        case (.protonet, _):
+            // Snell et al.: 60-way 5-shot 5-query training episodes, Adam 1e-3 halved every 2000.
+            (c.ways, c.shots, c.queries, c.metaStepSize) = (60, 5, 5, 0.001)
+            (c.learningRateDecayInterval, c.iterations, c.validationShots) = (2000, 10_000, 1)
+            c.downsampling = .maxPool
+        case (.maml, .omniglot), (.fomaml, .omniglot):
+            // Finn et al.: 5-way 1-shot, meta-batch 32, one step of 0.4, Adam 1e-3.
+            (c.ways, c.shots, c.queries, c.metaBatch) = (5, 1, 15, 32)
+            (c.innerSteps, c.innerStepSize, c.metaStepSize, c.iterations) = (1, 0.4, 0.001, 30_000)
+        case (.reptile, .omniglot):
+            // Nichol et al.: 5 inner steps on 5-way 5-shot, meta-batch 5, meta step 1 annealed.
+            (c.ways, c.shots, c.queries, c.metaBatch) = (5, 5, 5, 5)
+            (c.innerSteps, c.innerStepSize, c.metaStepSize, c.iterations, c.validationShots) = (5, 0.05, 1.0, 100_000, 5)
+        case (.pretrained, .omniglot):
+            (c.ways, c.shots, c.queries, c.metaBatch) = (5, 1, 15, 32)
+        case (_, .sine):
+            // Finn et al.: K = 10, meta-batch 25, one step of 0.01, Adam 1e-3, 70,000 iterations.
+            (c.ways, c.shots, c.queries, c.metaBatch) = (1, 10, 10, 25)
+            (c.innerSteps, c.innerStepSize, c.metaStepSize, c.iterations) = (1, 0.01, 0.001, 70_000)
+            (c.validationInterval, c.validationEpisodes) = (2000, 100)
+            c.checkpointInterval = 5000
+        }
+        return c
+    }
+}
