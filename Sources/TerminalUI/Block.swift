@@ -114,7 +114,9 @@ public struct Block: Widget, Hashable, Sendable {
                 start = leftCursor
                 leftCursor += width + 1
             case .right:
-                start = max(leftCursor, rightCursor - width)
+                // A right title that would collide with the left ones is dropped, not mangled.
+                start = rightCursor - width
+                guard start >= leftCursor else { continue }
                 rightCursor = start - 1
             case .center:
                 start = max(leftCursor, rowRect.left + (rowRect.width - width) / 2)
