@@ -15,6 +15,7 @@
 #include <locale.h>
 #include <langinfo.h>
 #include <wchar.h>
+#include <stdio.h>
 
 #if __has_include(<ncursesw/curses.h>)
 #include <ncursesw/curses.h>
@@ -103,6 +104,17 @@ static inline mmask_t ep_report_mouse_position(void) { return REPORT_MOUSE_POSIT
 static inline mmask_t ep_button_pressed(int button) { return NCURSES_MOUSE_MASK(button, NCURSES_BUTTON_PRESSED); }
 static inline mmask_t ep_button_released(int button) { return NCURSES_MOUSE_MASK(button, NCURSES_BUTTON_RELEASED); }
 static inline mmask_t ep_button_clicked(int button) { return NCURSES_MOUSE_MASK(button, NCURSES_BUTTON_CLICKED); }
+
+// MARK: - Screen setup
+
+/// `initscr` exits the process when the terminal is unusable; `newterm` reports it instead.
+static inline SCREEN *ep_newterm(void) { return newterm(NULL, stdout, stdin); }
+
+/// Raw bytes to the terminal (mouse motion tracking has no terminfo capability).
+static inline void ep_write_stdout(const char *text) {
+    fputs(text, stdout);
+    fflush(stdout);
+}
 
 // MARK: - Locale
 
