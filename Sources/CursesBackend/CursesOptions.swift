@@ -20,12 +20,15 @@ public struct CursesOptions: Hashable, Sendable {
 
     /// Use colours when the terminal has them and `NO_COLOR` is unset.
     public var colors: Bool
+    /// Mouse reporting to request.
     public var mouse: MouseMode
+    /// Keyboard mode.
     public var input: InputMode
     /// How long ncurses waits after Esc for the rest of an escape sequence; short keeps Esc
     /// responsive, and local terminals send sequences in one burst anyway.
     public var escapeDelayMilliseconds: Int
 
+    /// Defaults: colours on, no mouse, cbreak input, 25 ms Esc delay.
     public init(colors: Bool = true, mouse: MouseMode = .off, input: InputMode = .cbreak, escapeDelayMilliseconds: Int = 25) {
         self.colors = colors
         self.mouse = mouse

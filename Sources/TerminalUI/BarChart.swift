@@ -10,6 +10,7 @@ public struct BarChart: Widget, Hashable, Sendable {
         /// Overrides the chart's `barStyle` for this bar.
         public var style: Style?
 
+        /// A bar; values are scaled against the chart's `maxValue`.
         public init(_ label: String, value: Double, style: Style? = nil) {
             self.label = label
             self.value = value
@@ -28,6 +29,7 @@ public struct BarChart: Widget, Hashable, Sendable {
     public var highlighted: Int?
     public var highlightStyle: Style
 
+    /// A chart of `bars`, one per row, top to bottom.
     public init(
         _ bars: [Bar],
         maxValue: Double? = nil,

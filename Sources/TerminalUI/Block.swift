@@ -10,12 +10,14 @@ public struct Block: Widget, Hashable, Sendable {
         public var alignment: Alignment
         public var position: Position
 
+        /// A styled title.
         public init(_ line: Line, alignment: Alignment = .left, position: Position = .top) {
             self.line = line
             self.alignment = alignment
             self.position = position
         }
 
+        /// A plain-text title.
         public init(_ text: String, style: Style = .plain, alignment: Alignment = .left, position: Position = .top) {
             self.init(Line(text, style: style), alignment: alignment, position: position)
         }

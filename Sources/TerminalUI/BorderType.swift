@@ -24,6 +24,7 @@ public struct BorderSymbols: Hashable, Sendable {
     public var horizontal: Unicode.Scalar
     public var vertical: Unicode.Scalar
 
+    /// A custom border.
     public init(topLeft: Unicode.Scalar, topRight: Unicode.Scalar, bottomLeft: Unicode.Scalar,
                 bottomRight: Unicode.Scalar, horizontal: Unicode.Scalar, vertical: Unicode.Scalar) {
         self.topLeft = topLeft

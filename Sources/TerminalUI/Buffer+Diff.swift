@@ -4,6 +4,7 @@ public struct CellChange: Hashable, Sendable {
     public var y: Int
     public var cell: Cell
 
+    /// A change of the cell at (`x`, `y`) to `cell`.
     public init(x: Int, y: Int, cell: Cell) {
         self.x = x
         self.y = y

@@ -3,6 +3,7 @@ public struct ChartPoint: Hashable, Sendable {
     public var x: Double
     public var y: Double
 
+    /// A point at (`x`, `y`).
     public init(x: Double, y: Double) {
         self.x = x
         self.y = y
@@ -22,6 +23,7 @@ public struct LegendEntry: Hashable, Sendable {
     public var name: String
     public var style: Style
 
+    /// A legend row; only `style.fg` colours the sample line.
     public init(_ name: String, style: Style) {
         self.name = name
         self.style = style

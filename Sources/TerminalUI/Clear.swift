@@ -2,6 +2,7 @@
 public struct Clear: Widget, Hashable, Sendable {
     public var style: Style
 
+    /// Clears to blanks in `style` (e.g. a popup background).
     public init(style: Style = .plain) {
         self.style = style
     }

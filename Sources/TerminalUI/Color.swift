@@ -8,6 +8,7 @@ public enum Color: Hashable, Sendable {
     /// A true colour; `paletteIndex` gives the nearest 256-colour entry.
     case rgb(UInt8, UInt8, UInt8)
 
+    /// ANSI colour 0; the named colours below are palette entries 0–15.
     public static let black = Color.indexed(0)
     public static let red = Color.indexed(1)
     public static let green = Color.indexed(2)

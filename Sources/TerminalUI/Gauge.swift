@@ -20,6 +20,7 @@ public struct Gauge: Widget, Hashable, Sendable {
     public var emptyStyle: Style
     public var labelStyle: Style
 
+    /// A gauge at `ratio`; NaN and infinities show as empty.
     public init(
         ratio: Double,
         label: String? = nil,

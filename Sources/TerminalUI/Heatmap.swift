@@ -28,6 +28,7 @@ public struct Heatmap: Widget, Hashable, Sendable {
     public var labelStyle: Style
     public var highlightStyle: Style
 
+    /// A `rows` x `columns` heatmap; labels are optional and may be fewer than rows or columns.
     public init(
         values: [Float],
         rows: Int,

@@ -15,6 +15,7 @@ public struct MouseEvent: Hashable, Sendable {
     public var kind: Kind
     public var button: Button
 
+    /// A mouse event at cell (`x`, `y`).
     public init(x: Int, y: Int, kind: Kind, button: Button = .none) {
         self.x = x
         self.y = y

@@ -29,6 +29,7 @@ public struct Layout: Hashable, Sendable {
     /// Blank cells between consecutive parts.
     public var spacing: Int
 
+    /// A layout of `constraints` along `direction`, with `spacing` blank cells between parts.
     public init(_ direction: Direction, _ constraints: [Constraint], spacing: Int = 0) {
         self.direction = direction
         self.constraints = constraints

@@ -7,6 +7,7 @@ public struct LineChart: Widget, Hashable, Sendable {
         public var points: [ChartPoint]
         public var style: Style
 
+        /// A curve through `points` in order; non-finite points break the line.
         public init(_ name: String, points: [ChartPoint], style: Style) {
             self.name = name
             self.points = points
@@ -30,6 +31,7 @@ public struct LineChart: Widget, Hashable, Sendable {
     public var axisStyle: Style
     public var labelStyle: Style
 
+    /// A chart of `series`; `.auto` bounds fit all series together.
     public init(
         _ series: [Series],
         xBounds: AxisBounds = .auto,

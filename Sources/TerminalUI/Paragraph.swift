@@ -8,6 +8,7 @@ public struct Paragraph: Widget, Hashable, Sendable {
     /// Patched over the whole area before the text.
     public var style: Style
 
+    /// A paragraph of styled lines.
     public init(_ lines: [Line], wrap: Bool = true, scroll: Int = 0, style: Style = .plain) {
         self.lines = lines
         self.wrap = wrap

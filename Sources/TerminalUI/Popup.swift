@@ -7,6 +7,7 @@ public struct Popup: Hashable, Sendable {
     public var height: Int
     public var style: Style
 
+    /// A popup of `width` x `height` cells including its border.
     public init(title: String? = nil, width: Int, height: Int, style: Style = .plain,
                 borderType: BorderType = .rounded, borderStyle: Style = Style(fg: .cyan)) {
         self.block = Block(title: title, borderType: borderType, borderStyle: borderStyle,

@@ -10,6 +10,7 @@ public struct ScatterPlot: Widget, Hashable, Sendable {
         /// A character drawn in the point's cell instead of a dot.
         public var marker: Unicode.Scalar?
 
+        /// A point; `style.fg` colours its dot or marker.
         public init(x: Double, y: Double, style: Style = .plain, marker: Unicode.Scalar? = nil) {
             self.x = x
             self.y = y
@@ -27,6 +28,7 @@ public struct ScatterPlot: Widget, Hashable, Sendable {
     public var axisStyle: Style
     public var labelStyle: Style
 
+    /// A plot of `points`; `legend` rows are drawn top-right.
     public init(
         _ points: [Point],
         xBounds: AxisBounds = .auto,

@@ -3,6 +3,7 @@ public struct KeyHint: Hashable, Sendable {
     public var key: String
     public var label: String
 
+    /// A hint such as `KeyHint("q", "quit")`.
     public init(_ key: String, _ label: String) {
         self.key = key
         self.label = label
@@ -19,6 +20,7 @@ public struct StatusBar: Widget, Hashable, Sendable {
     public var labelStyle: Style
     public var rightStyle: Style
 
+    /// A status bar showing `hints` left to right, dropping those that do not fit.
     public init(
         _ hints: [KeyHint],
         rightText: String? = nil,

@@ -4,6 +4,7 @@ public struct Style: Hashable, Sendable {
     /// Text attributes a terminal can show; unsupported ones are simply ignored by it.
     public struct Modifiers: OptionSet, Hashable, Sendable {
         public let rawValue: UInt8
+        /// Attributes from raw bits (see the static members).
         public init(rawValue: UInt8) { self.rawValue = rawValue }
 
         public static let bold = Modifiers(rawValue: 1 << 0)

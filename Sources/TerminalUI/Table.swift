@@ -6,6 +6,7 @@ public struct Table: Widget, Hashable, Sendable {
         public var cells: [Line]
         public var style: Style
 
+        /// A row of styled cells; `style` is patched under each cell's own spans.
         public init(_ cells: [Line], style: Style = .plain) {
             self.cells = cells
             self.style = style
@@ -30,6 +31,7 @@ public struct Table: Widget, Hashable, Sendable {
     /// First row to show when nothing is selected (a manual scroll).
     public var offset: Int
 
+    /// A table; `widths` has one constraint per column, `selected` highlights and scrolls to a row.
     public init(
         header: [String]? = nil,
         rows: [Row],

@@ -9,6 +9,7 @@ public struct Tabs: Widget, Hashable, Sendable {
     /// Style of the number prefix on unselected tabs.
     public var numberStyle: Style
 
+    /// Tabs with `selected` (0-based) highlighted.
     public init(
         _ titles: [String],
         selected: Int,

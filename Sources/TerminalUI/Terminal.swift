@@ -15,6 +15,7 @@ public final class Terminal<Backend: TerminalBackend> {
     /// Cells sent to the backend by the last frame (for tests and the debug overlay).
     public private(set) var lastChangeCount = 0
 
+    /// A terminal over `backend`; `charset` defaults to ASCII when the backend lacks Unicode.
     public init(backend: Backend, charset: Charset? = nil) {
         self.backend = backend
         let resolved = charset ?? (backend.supportsUnicode ? .unicode : .ascii)

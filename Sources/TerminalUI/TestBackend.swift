@@ -12,6 +12,7 @@ public final class TestBackend: TerminalBackend {
     /// Number of cells written by every `draw` call so far.
     public private(set) var cellsDrawn = 0
 
+    /// A blank screen of `width` x `height` with optional queued `events`.
     public init(width: Int, height: Int, supportsUnicode: Bool = true, events: [InputEvent] = []) {
         buffer = Buffer(width: width, height: height, charset: supportsUnicode ? .unicode : .ascii)
         self.events = events

@@ -3,6 +3,7 @@ public struct Span: Hashable, Sendable, ExpressibleByStringLiteral {
     public var text: String
     public var style: Style
 
+    /// A span of `text` in `style`.
     public init(_ text: String, style: Style = .plain) {
         self.text = text
         self.style = style
@@ -26,11 +27,13 @@ public struct Line: Hashable, Sendable, ExpressibleByStringLiteral {
     public var spans: [Span]
     public var alignment: Alignment
 
+    /// A line of spans.
     public init(_ spans: [Span], alignment: Alignment = .left) {
         self.spans = spans
         self.alignment = alignment
     }
 
+    /// A line of one span.
     public init(_ text: String, style: Style = .plain, alignment: Alignment = .left) {
         self.init([Span(text, style: style)], alignment: alignment)
     }

@@ -151,4 +151,17 @@ import TerminalUI
         ], maxValue: 1, highlighted: 0)
         assertSnapshot(render(chart, width: 32, height: 4), named: "bar-chart")
     }
+
+    @Test func asciiCharsetFallbacks() {
+        var buffer = Buffer(width: 40, height: 12, charset: .ascii)
+        let block = Block(title: "ascii mode", borderType: .rounded)
+        block.render(into: &buffer, area: buffer.area)
+        let parts = block.inner(buffer.area).splitHorizontally([.length(16), .fill(1)], spacing: 1)
+        GlyphView(pixels: Fixtures.ring(), width: 105, height: 105, mode: .braille).render(into: &buffer, area: parts[0])
+        let right = parts[1].splitVertically([.length(1), .length(1), .fill(1)])
+        Tabs(["One", "Two"], selected: 0).render(into: &buffer, area: right[0])
+        Gauge(ratio: 0.6).render(into: &buffer, area: right[1])
+        Heatmap(values: [0, 0.5, 1, 0.25], rows: 2, columns: 2, fill: .shade, cellWidth: 3).render(into: &buffer, area: right[2])
+        assertSnapshot(buffer, named: "ascii-fallbacks")
+    }
 }
