@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "NeuralNets", dependencies: ["Autodiff"]),
         .target(
             name: "FewShot",
-            dependencies: ["Autodiff", "NeuralNets", "CZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["Autodiff", "NeuralNets", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
 
         // MARK: - Terminal UI
