@@ -1,8 +1,9 @@
 /// The 32,460 Omniglot drawings of the background and evaluation archives, decoded.
 ///
-/// Characters are numbered globally in archive order (background alphabets first, each sorted by
-/// name, then evaluation), so character `c` is Omniglot's character id `c + 1`; its 20 drawings
-/// are drawings `20 c ..< 20 c + 20` of ``drawings``, in drawer order.
+/// Characters are numbered globally in archive order (background alphabets first, each set sorted
+/// by alphabet name, characters by number); character `c`'s 20 drawings are drawings
+/// `20 c ..< 20 c + 20` of ``drawings``, in drawer order. (Omniglot's own character ids, the
+/// numbers in the file names, follow a different order.)
 public struct OmniglotDataset: Sendable, DrawingProvider {
     /// Every Omniglot character was drawn by 20 people.
     public static let drawingsPerCharacter = 20
