@@ -5,6 +5,6 @@ struct Episcope: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "episcope",
         abstract: "Look inside meta-learning: episodes, prototypes, and MAML's inner loop.",
-        subcommands: []
+        subcommands: [DataCommand.self, EpisodeCommand.self, RunsCommand.self]
     )
 }
