@@ -1,5 +1,6 @@
 import ArgumentParser
 import Autodiff
+import FewShot
 import Foundation
 
 /// `episcope bench`: the figures the issues name, one JSON object per line with `--json`.
@@ -22,5 +23,14 @@ struct BenchCommand: ParsableCommand {
         if wanted("convnet4") { emit(EngineBenchmarks.convNet4Training(sgemmGflops: gflops)) }
         if wanted("maml_sine") { emit(MetaLearningBenchmarks.sine()) }
         if wanted("maml_omniglot") { emit(MetaLearningBenchmarks.omniglot()) }
+        if wanted("omniglot_load") {
+            if let location = try? DataLocation.resolve(), let t = try? OmniglotBenchmark.measureLoad(dataDirectory: location.directory) {
+                emit(BenchReport(name: "omniglot_load", figures: [
+                    ("first_decode_s", t.firstDecodeSeconds), ("cached_load_s", t.cachedLoadSeconds), ("drawings", t.drawings),
+                ]))
+            } else {
+                printError("omniglot_load skipped: no Omniglot folder (run `episcope data`)")
+            }
+        }
     }
 }
