@@ -15,12 +15,16 @@ extension Tensor {
                             let bottom = top + w
                             let o = (plane * oh + y) * ow
                             for x in 0..<ow {
-                                let a = top + 2 * x, b = a + 1, c = bottom + 2 * x, d = c + 1
-                                let ab = p[b] > p[a] ? b : a
-                                let cd = p[d] > p[c] ? d : c
-                                let best = p[cd] > p[ab] ? cd : ab
-                                out[o + x] = p[best]
-                                arg[o + x] = Int32(best)
+                                // Branch-free: on random activations a branch per
+                                // comparison mispredicts half the time.
+                                let a = top + 2 * x, c = bottom + 2 * x
+                                let (va, vb, vc, vd) = (p[a], p[a + 1], p[c], p[c + 1])
+                                let ab = a + bit(vb > va)
+                                let cd = c + bit(vd > vc)
+                                let mab = Swift.max(va, vb), mcd = Swift.max(vc, vd)
+                                let takeCD = bit(mcd > mab)
+                                out[o + x] = Swift.max(mab, mcd)
+                                arg[o + x] = Int32(ab + takeCD * (cd - ab))
                             }
                         }
                     }

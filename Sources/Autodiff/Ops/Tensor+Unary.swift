@@ -59,7 +59,15 @@ extension Tensor {
         let values = makeScalars(count) { out in
             scalars.withUnsafeBufferPointer { g in
                 gate.scalars.withUnsafeBufferPointer { x in
-                    for i in 0..<out.count { out[i] = x[i] > 0 ? g[i] : 0 }
+                    let (gp, xp, op) = (g.baseAddress!, x.baseAddress!, out.baseAddress!)
+                    let n = out.count
+                    var i = 0
+                    while i + FloatVector.scalarCount <= n {
+                        let v = loadVector(gp, i).replacing(with: 0, where: .!(loadVector(xp, i) .> 0))
+                        storeVector(v, op, i)
+                        i += FloatVector.scalarCount
+                    }
+                    while i < n { op[i] = xp[i] > 0 ? gp[i] : 0; i += 1 }
                 }
             }
         }
