@@ -37,8 +37,10 @@ struct EvalCommand: ParsableCommand {
         if model.configuration.dataset == .sine {
             let errors = evaluator.sineErrors(shots: shots, tasks: episodes, steps: [0, 1, 5, 10], using: &rng)
             if json {
-                print(String(format: #"{"checkpoint": "%@", "tasks": %d, "shots": %d, "mse_before": %.4f, "mse_step1": %.4f, "mse_step5": %.4f, "mse_step10": %.4f}"#,
-                             path, episodes, shots, errors[0], errors[1], errors[2], errors[3]))
+                // A fine-tuning run that diverges gives a non-finite error: JSON says null.
+                func number(_ x: Float) -> String { x.isFinite ? String(format: "%.4f", x) : "null" }
+                print(#"{"checkpoint": "\#(path)", "tasks": \#(episodes), "shots": \#(shots), "mse_before": \#(number(errors[0])), "#
+                      + #""mse_step1": \#(number(errors[1])), "mse_step5": \#(number(errors[2])), "mse_step10": \#(number(errors[3]))}"#)
             } else {
                 print("\(model.configuration.algorithm.rawValue) on sine, \(episodes) tasks, K=\(shots): MSE before \(f(errors[0])), after 1 step \(f(errors[1])), 5 steps \(f(errors[2])), 10 steps \(f(errors[3]))")
             }
