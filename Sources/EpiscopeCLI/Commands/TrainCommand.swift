@@ -67,7 +67,7 @@ struct TrainCommand: ParsableCommand {
             if resume {
                 let checkpoint = try ModelCheckpoint.read(path: out)
                 let data = try TrainingData.load(for: checkpoint.configuration, location: checkpoint.configuration.dataset == .omniglot ? dataOptions.location() : nil)
-                return try Trainer(resumingFrom: out, data: data, command: checkpoint.command)
+                return try Trainer(resumingFrom: out, data: data, command: checkpoint.command, iterations: iterations)
             }
             let c = try configuration()
             let data = try TrainingData.load(for: c, location: c.dataset == .omniglot ? dataOptions.location() : nil)
