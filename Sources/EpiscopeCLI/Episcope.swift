@@ -6,7 +6,7 @@ struct Episcope: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "episcope",
         abstract: "Look inside meta-learning: episodes, prototypes, and MAML's inner loop.",
-        subcommands: [BenchCommand.self]
+        subcommands: [DataCommand.self, EpisodeCommand.self, RunsCommand.self, BenchCommand.self]
     )
 
     static func main() {

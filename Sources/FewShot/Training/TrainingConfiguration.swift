@@ -42,6 +42,8 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
     public var validationWays: Int = 5
     /// Shots of the validation episodes.
     public var validationShots: Int = 1
+    /// Inner steps when adapting at test time (MAML: 3, Reptile: 50, as their papers).
+    public var evaluationInnerSteps: Int = 1
 
     public init(algorithm: Algorithm, dataset: DatasetKind) {
         self.algorithm = algorithm
@@ -61,10 +63,12 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
             // Finn et al.: 5-way 1-shot, meta-batch 32, one step of 0.4, Adam 1e-3.
             (c.ways, c.shots, c.queries, c.metaBatch) = (5, 1, 15, 32)
             (c.innerSteps, c.innerStepSize, c.metaStepSize, c.iterations) = (1, 0.4, 0.001, 30_000)
+            c.evaluationInnerSteps = 3
         case (.reptile, .omniglot):
             // Nichol et al.: 5 inner steps on 5-way 5-shot, meta-batch 5, meta step 1 annealed.
             (c.ways, c.shots, c.queries, c.metaBatch) = (5, 5, 5, 5)
             (c.innerSteps, c.innerStepSize, c.metaStepSize, c.iterations, c.validationShots) = (5, 0.05, 1.0, 100_000, 5)
+            c.evaluationInnerSteps = 50
         case (.pretrained, .omniglot):
             (c.ways, c.shots, c.queries, c.metaBatch) = (5, 1, 15, 32)
         case (_, .sine):

@@ -1,0 +1,86 @@
+import ArgumentParser
+import FewShot
+import Foundation
+
+/// `episcope data`: fetch Omniglot into the default data folder.
+struct DataCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "data",
+        abstract: "Download Omniglot (or copy it from a mirror folder) into the default data folder.")
+
+    @Option(name: .long, help: "Copy from this folder when downloading fails (default: ../shared/omniglot when it exists).")
+    var mirror: String?
+
+    @Flag(name: .long, help: "Skip the download and copy from the mirror.")
+    var offline = false
+
+    @Flag(name: .long, help: "Print what was installed as JSON.")
+    var json = false
+
+    func run() throws {
+        let destination = DataLocation.installDirectory()
+        let mirrorFolder = mirror.map { URL(fileURLWithPath: $0) } ?? defaultMirror()
+        let inventory = try reportingFailures {
+            try DataInstaller.install(into: destination, mirror: mirrorFolder, download: !offline) { line in
+                FileHandle.standardError.write(Data("episcope: \(line)\n".utf8))
+            }
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(inventory), as: UTF8.self))
+            return
+        }
+        print("Omniglot data in \(inventory.directory):")
+        for item in inventory.items {
+            let counts: String
+            if let alphabets = item.alphabets, let characters = item.characters, let drawings = item.drawings {
+                counts = "\(alphabets) alphabets, \(characters) characters, \(drawings) drawings"
+            } else if let runs = item.runs, let drawings = item.drawings {
+                counts = "\(runs) runs, \(drawings) drawings"
+            } else {
+                counts = "\(item.classes ?? 0) classes"
+            }
+            print("  \(item.file.padding(toLength: 30, withPad: " ", startingAt: 0)) \(counts) (\(item.source))")
+        }
+    }
+
+    private func defaultMirror() -> URL? {
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let candidates = [here] + (Bundle.main.executableURL.map { [$0.deletingLastPathComponent()] } ?? [])
+        for start in candidates {
+            var folder = start
+            for _ in 0..<6 {
+                let mirror = folder.appendingPathComponent("../shared/omniglot").standardizedFileURL
+                if DataLocation(directory: mirror).holdsArchives { return mirror }
+                folder = folder.deletingLastPathComponent()
+            }
+        }
+        return nil
+    }
+}
+
+/// `--data DIR`, shared by the commands that read Omniglot.
+struct DataOptions: ParsableArguments {
+    @Option(name: .long, help: "The folder with the Omniglot archives (else $EPISCOPE_DATA, the `episcope data` folder, ../shared/omniglot).")
+    var data: String?
+
+    /// The resolved data folder, or a one-line error.
+    func location() throws -> DataLocation { try reportingFailures { try DataLocation.resolve(explicit: data) } }
+}
+
+/// Runs `body`; a data or episode error becomes one line on stderr and a failing exit code.
+func reportingFailures<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as OmniglotError {
+        throw fail("\(error)")
+    } catch let error as EpisodeError {
+        throw fail("\(error)")
+    }
+}
+
+private func fail(_ message: String) -> ExitCode {
+    FileHandle.standardError.write(Data("episcope: error: \(message)\n".utf8))
+    return .failure
+}

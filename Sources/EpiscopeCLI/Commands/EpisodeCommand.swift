@@ -1,0 +1,128 @@
+import ArgumentParser
+import Autodiff
+import FewShot
+import Foundation
+
+/// `episcope episode`: one episode as text art (or JSON).
+struct EpisodeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "episode",
+        abstract: "Show a seeded few-shot episode: the support set, then the queries.")
+
+    enum Dataset: String, ExpressibleByArgument, CaseIterable { case omniglot, sine }
+
+    @Option(help: "omniglot or sine.") var dataset: Dataset = .omniglot
+    @Option(help: "Class split: vinyals, lake, small1 or small2.") var split = "vinyals"
+    @Option(help: "Part of the split: train, val, trainval or test.") var part = "train"
+    @Option(help: "Classes per episode (N).") var ways = 5
+    @Option(help: "Support drawings per class (K), or support points for sine.") var shots = 1
+    @Option(help: "Query drawings per class, or query points for sine.") var queries = 1
+    @Option(help: "Random seed.") var seed: UInt64 = 0
+    @Flag(help: "Take all classes from one alphabet.") var withinAlphabet = false
+    @Option(help: "ascii, blocks or braille (ascii when the locale is not UTF-8).") var glyphs: GlyphStyleArgument = .ascii
+    @Option(name: .customLong("run"), help: "Show Lake's run N (1...20) instead of a sampled episode.") var runNumber: Int?
+    @Flag(help: "Print the episode as JSON.") var json = false
+    @OptionGroup var dataOptions: DataOptions
+
+    func run() throws {
+        var generator = SeededGenerator(seed: seed)
+        if dataset == .sine {
+            let episode = SineTaskFamily().sampleEpisode(shots: shots, queries: queries, using: &generator)
+            print(json ? try encode(SineJSON(episode)) : SineText.render(episode, seed: seed), terminator: "")
+            return
+        }
+        let location = try dataOptions.location()
+        let style = GlyphStyle.effective(glyphs.style, environment: ProcessInfo.processInfo.environment)
+        let omniglot = try reportingFailures { try OmniglotDataset.load(from: location) }
+        if let run = runNumber {
+            guard (1...20).contains(run) else { throw ValidationError("--run must be 1...20 (got \(run))") }
+            let runs = try reportingFailures { try LakeRuns.load(from: location, matching: omniglot) }
+            let chosen = runs.runs[run - 1]
+            let title = "Lake's run \(run): 20-way 1-shot, 20 queries" + (chosen.alphabet.map { " (\($0))" } ?? "")
+            print(json ? try encode(EpisodeJSON(chosen.episode, paths: nil)) : EpisodeText.render(chosen.episode, from: runs, title: title, style: style), terminator: "")
+            return
+        }
+        let episode = try reportingFailures {
+            let classSplit = try ClassSplit.load(named: split, part: part, dataset: omniglot, location: location)
+            let sampler = try EpisodeSampler(split: classSplit, ways: ways, shots: shots, queries: queries, withinAlphabet: withinAlphabet)
+            return sampler.sample(using: &generator)
+        }
+        if json {
+            print(try encode(EpisodeJSON(episode, paths: omniglot.entryPath(of:))), terminator: "")
+        } else {
+            let title = "Omniglot \(split)/\(part): \(ways)-way \(shots)-shot, \(queries) \(queries == 1 ? "query" : "queries") per class, seed \(seed)"
+                + (withinAlphabet ? ", within one alphabet" : "")
+            print(EpisodeText.render(episode, from: omniglot, title: title, style: style), terminator: "")
+        }
+    }
+
+    private func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+}
+
+/// `--glyphs`, parsed into FewShot's style.
+struct GlyphStyleArgument: ExpressibleByArgument {
+    let style: GlyphStyle
+    static let ascii = GlyphStyleArgument(style: .ascii)
+    init(style: GlyphStyle) { self.style = style }
+    init?(argument: String) {
+        guard let style = GlyphStyle(rawValue: argument.lowercased()) else { return nil }
+        self.style = style
+    }
+    var defaultValueDescription: String { style.rawValue }
+    static var allValueStrings: [String] { GlyphStyle.allCases.map(\.rawValue) }
+}
+
+/// The JSON form of an Omniglot episode.
+private struct EpisodeJSON: Encodable {
+    struct Drawing: Encodable { var index: Int32; var rotation: Int; var path: String? }
+    struct Class: Encodable { var label: Int; var alphabet: String; var character: Int; var rotation: Int; var support: [Drawing] }
+    struct Query: Encodable { var label: Int; var drawing: Drawing }
+    var ways: Int, shots: Int
+    var classes: [Class]
+    var queries: [Query]
+
+    init(_ episode: Episode, paths: ((DrawingRef) -> String)?) {
+        let drawing = { (ref: DrawingRef) in Drawing(index: ref.index, rotation: ref.rotation.degrees, path: paths?(ref)) }
+        ways = episode.ways
+        shots = episode.shots
+        classes = episode.classes.enumerated().map { label, c in
+            Class(label: label, alphabet: c.identity.alphabet, character: c.identity.character, rotation: c.identity.rotation.degrees, support: c.support.map(drawing))
+        }
+        queries = zip(episode.queries, episode.queryLabels).map { Query(label: $1, drawing: drawing($0)) }
+    }
+}
+
+/// The JSON form of a sine episode.
+private struct SineJSON: Encodable {
+    struct Point: Encodable { var x: Float; var y: Float }
+    var amplitude: Float, phase: Float
+    var support: [Point], query: [Point]
+
+    init(_ e: SineTaskFamily.Episode) {
+        amplitude = e.task.amplitude
+        phase = e.task.phase
+        support = zip(e.supportX.scalars, e.supportY.scalars).map { Point(x: $0, y: $1) }
+        query = zip(e.queryX.scalars, e.queryY.scalars).map { Point(x: $0, y: $1) }
+    }
+}
+
+/// The text form of a sine episode.
+private enum SineText {
+    static func render(_ e: SineTaskFamily.Episode, seed: UInt64) -> String {
+        var lines = [
+            "Sine task (seed \(seed)): y = A sin(x - phase)",
+            "  amplitude A = \(format(e.task.amplitude)), phase = \(format(e.task.phase))",
+            "", "Support points (\(e.supportX.count))",
+        ]
+        lines += zip(e.supportX.scalars, e.supportY.scalars).map { "  x = \(format($0))  y = \(format($1))" }
+        lines += ["", "Query points (\(e.queryX.count))"]
+        lines += zip(e.queryX.scalars, e.queryY.scalars).map { "  x = \(format($0))  y = \(format($1))" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func format(_ v: Float) -> String { String(format: "%7.3f", Double(v)) }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import ZIPFoundation
+
+/// Reads file entries out of a zip archive into memory, turning ZIPFoundation's errors into
+/// ``OmniglotError`` values that name the archive and entry.
+enum ZipReader {
+    /// One file entry: its path inside the archive and its uncompressed bytes.
+    struct File: Sendable {
+        var path: String
+        var data: Data
+    }
+
+    /// The paths of all file entries (directories left out), in archive order.
+    static func listFiles(at url: URL) throws -> [String] {
+        let archive = try open(url)
+        return archive.compactMap { $0.type == .file ? $0.path : nil }
+    }
+
+    /// The file entries whose path satisfies `include`, with their bytes, in archive order.
+    /// The zip's CRC of each entry is checked, so a corrupt entry is reported rather than decoded.
+    static func readFiles(at url: URL, where include: (String) -> Bool) throws -> [File] {
+        let archive = try open(url)
+        var files: [File] = []
+        for entry in archive where entry.type == .file && include(entry.path) {
+            var data = Data(capacity: Int(clamping: entry.uncompressedSize))
+            do {
+                _ = try archive.extract(entry) { data.append($0) }
+            } catch {
+                throw OmniglotError.corruptArchive(path: url.path, reason: "entry \(entry.path): \(describe(error))")
+            }
+            files.append(File(path: entry.path, data: data))
+        }
+        return files
+    }
+
+    private static func open(_ url: URL) throws -> Archive {
+        guard FileManager.default.fileExists(atPath: url.path) else { throw OmniglotError.missingFile(path: url.path) }
+        do {
+            return try Archive(url: url, accessMode: .read)
+        } catch {
+            throw OmniglotError.corruptArchive(path: url.path, reason: describe(error))
+        }
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error as? Archive.ArchiveError {
+        case .missingEndOfCentralDirectoryRecord?: return "no end-of-central-directory record (truncated or not a zip file)"
+        case .unreadableArchive?: return "unreadable or damaged"
+        case .invalidCRC32?: return "CRC-32 mismatch (corrupt data)"
+        case .invalidCompressionMethod?: return "unsupported compression method"
+        case let other?: return "\(other)"
+        case nil: return "\(error)"
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// FewShot module.

@@ -1,0 +1,81 @@
+import Autodiff
+import Foundation
+import NeuralNets
+
+/// Scores a trained model the way the papers do: mean accuracy over test episodes with a 95%
+/// confidence interval, Lake's 20 runs, or sine-regression error after k fine-tuning steps.
+public struct Evaluator: Sendable {
+    public let checkpoint: ModelCheckpoint
+
+    public init(checkpoint: ModelCheckpoint) { self.checkpoint = checkpoint }
+
+    /// Mean accuracy over episodes with 1.96 · sd / √n.
+    public struct Accuracy: Sendable, Equatable {
+        public var accuracy: Float
+        public var ci95: Float
+        public var episodes: Int
+    }
+
+    /// What the model predicts for each query of one episode, and the distances behind it
+    /// (ProtoNet) or the logits (classifiers after adaptation).
+    public func classify(_ e: EpisodeTensors) -> (predictions: [Int], scores: Tensor) {
+        let c = checkpoint
+        switch c.architecture {
+        case .embedding(let encoder):
+            let normalization: NormalizationMode = c.runningStatistics().map { .running($0) } ?? .batch(running: nil)
+            let r = withoutRecording {
+                ProtoNet(encoder: encoder).episode(parameters: c.parameters, support: e.support, supportLabels: e.supportLabels,
+                                                   query: e.query, queryLabels: e.queryLabels, ways: e.ways, normalization: normalization)
+            }
+            return (r.logits.argmaxAlongLastAxis(), r.distances)
+        case .classifier(let model):
+            let inner = InnerLoop(steps: c.configuration.evaluationInnerSteps, stepSize: c.configuration.innerStepSize)
+            let fast = MAML.adapt(c.parameters.variables(), to: e.objective(for: model), inner: inner, order: .firstOrder).fast
+            let logits = withoutRecording { model(e.query, parameters: fast.detached()) }
+            return (logits.argmaxAlongLastAxis(), logits)
+        case .sine:
+            preconditionFailure("classify: a sine model does not classify")
+        }
+    }
+
+    /// Accuracy over `episodes` N-way K-shot episodes of `split`.
+    public func accuracy(dataset: OmniglotDataset, split: ClassSplit, ways: Int, shots: Int, queries: Int, episodes: Int,
+                         withinAlphabet: Bool = false, using generator: inout SeededGenerator,
+                         progress: (Int) -> Void = { _ in }) throws -> Accuracy {
+        if case .classifier(let model) = checkpoint.architecture, model.ways != ways {
+            throw TrainingError.invalidConfiguration("this model classifies \(model.ways) ways; it cannot be tested on \(ways)-way episodes")
+        }
+        let sampler = try EpisodeSampler(split: split, ways: ways, shots: shots, queries: queries, withinAlphabet: withinAlphabet)
+        var scores: [Float] = []
+        for i in 0..<episodes {
+            let e = EpisodeTensors(sampler.sample(using: &generator), from: dataset)
+            let predicted = classify(e).predictions
+            scores.append(Float(zip(predicted, e.queryLabels).filter { $0 == $1 }.count) / Float(e.queryLabels.count))
+            progress(i + 1)
+        }
+        return Self.summarize(scores)
+    }
+
+    /// Mean and 95% interval of per-episode accuracies.
+    public static func summarize(_ scores: [Float]) -> Accuracy {
+        let n = Float(max(scores.count, 1))
+        let mean = scores.reduce(0, +) / n
+        let variance = scores.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / max(n - 1, 1)
+        return Accuracy(accuracy: mean, ci95: 1.96 * variance.squareRoot() / n.squareRoot(), episodes: scores.count)
+    }
+
+    /// Lake's 20 within-alphabet 20-way one-shot runs, scored officially (error rate per run).
+    public func lakeRuns(_ runs: LakeRuns) -> LakeRuns.Score {
+        runs.score(predictions: runs.runs.map { run in classify(EpisodeTensors(run.episode, from: runs)).predictions })
+    }
+
+    /// Mean query MSE over `tasks` sine tasks after each count of fine-tuning steps in `steps`
+    /// (SGD with the model's inner step size on `shots` support points).
+    public func sineErrors(shots: Int, tasks: Int, steps: [Int], queries: Int = 100, using generator: inout SeededGenerator) -> [Float] {
+        guard case .sine(let model) = checkpoint.architecture else { preconditionFailure("sineErrors: not a sine model") }
+        let batch = SineTaskFamily().sampleBatch(tasks: tasks, shots: shots, queries: queries, using: &generator)
+        let learner = SineMAML(model: model, inner: InnerLoop(steps: 1, stepSize: checkpoint.configuration.innerStepSize))
+        let curve = learner.queryErrors(checkpoint.parameters, batch: batch, maxSteps: steps.max() ?? 0)
+        return steps.map { curve[$0] }
+    }
+}

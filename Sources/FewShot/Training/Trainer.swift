@@ -1,0 +1,244 @@
+import Autodiff
+import Foundation
+import NeuralNets
+
+/// Runs one training configuration an iteration at a time, so that the CLI can loop over it and
+/// the explorer can step it on a background thread; writes and resumes checkpoints.
+public final class Trainer {
+    public let configuration: TrainingConfiguration
+    public private(set) var parameters: ParameterList
+    public private(set) var optimizer: Adam
+    public private(set) var generator: SeededGenerator
+    public private(set) var iteration: Int
+    /// Running batch-norm statistics (ProtoNet evaluates with them).
+    public let running: RunningStatistics?
+    /// Seconds spent training, over all sessions of this run.
+    public private(set) var wallSeconds: Double
+    /// Where checkpoints go; nil keeps everything in memory (the explorer's quick runs).
+    public var outputPath: String?
+    /// The command line, stored in checkpoints.
+    public var command: String
+    /// Whether iteration reports carry ProtoNet's episode internals (costs a copy per iteration).
+    public var reportsEpisodes = false
+    let data: TrainingData
+    let architecture: ModelArchitecture
+    private var lastReportTime: Double?
+
+    /// A fresh run.
+    public init(configuration: TrainingConfiguration, data: TrainingData, command: String = "") throws {
+        try Self.validate(configuration, data: data)
+        self.configuration = configuration
+        self.data = data
+        self.architecture = ModelArchitecture(configuration)
+        var rng = SeededGenerator(seed: configuration.seed)
+        self.parameters = architecture.initialParameters(using: &rng)
+        self.generator = rng
+        self.optimizer = Adam(learningRate: configuration.metaStepSize)
+        self.iteration = 0
+        self.running = architecture.normalizationLayers > 0 ? RunningStatistics(layers: architecture.normalizationLayers, channels: 64) : nil
+        self.wallSeconds = 0
+        self.command = command
+    }
+
+    /// Continues the run whose model file is `path` (with its `.state.safetensors` beside it).
+    public init(resumingFrom path: String, data: TrainingData, command: String = "") throws {
+        let checkpoint = try ModelCheckpoint.read(path: path)
+        let state = try ResumeState.read(path: ResumeState.path(forModel: path))
+        guard state.iteration == checkpoint.iteration else {
+            throw SafeTensors.Failure.malformed(path: path, reason: "model is at iteration \(checkpoint.iteration) but its state file at \(state.iteration)")
+        }
+        try Self.validate(checkpoint.configuration, data: data)
+        configuration = checkpoint.configuration
+        self.data = data
+        architecture = checkpoint.architecture
+        parameters = checkpoint.parameters
+        generator = state.generator
+        optimizer = state.optimizer
+        iteration = checkpoint.iteration
+        running = checkpoint.runningStatistics()
+            ?? (architecture.normalizationLayers > 0 ? RunningStatistics(layers: architecture.normalizationLayers, channels: 64) : nil)
+        wallSeconds = checkpoint.wallSeconds
+        outputPath = path
+        self.command = command.isEmpty ? checkpoint.command : command
+    }
+
+    private static func validate(_ c: TrainingConfiguration, data: TrainingData) throws {
+        switch (c.dataset, data) {
+        case (.sine, .sine), (.omniglot, .omniglot): break
+        default: throw TrainingError.invalidConfiguration("the \(c.dataset.rawValue) configuration was given the wrong data")
+        }
+        if c.dataset == .omniglot && c.algorithm == .pretrained {
+            throw TrainingError.invalidConfiguration("the pretrained baseline is defined for sine regression only")
+        }
+        guard c.ways > 0, c.shots > 0, c.queries > 0, c.metaBatch > 0, c.iterations >= 0, c.innerSteps >= 0 else {
+            throw TrainingError.invalidConfiguration("ways, shots, queries and meta-batch must be positive")
+        }
+    }
+
+    /// Whether the configured iterations are done.
+    public var isFinished: Bool { iteration >= configuration.iterations }
+
+    /// The learning rate of the outer optimiser at the current iteration.
+    public var learningRate: Float {
+        StepSchedule(initialRate: configuration.metaStepSize, interval: configuration.learningRateDecayInterval,
+                     factor: configuration.learningRateDecay).rate(atStep: iteration)
+    }
+
+    // MARK: - One iteration
+
+    /// One outer iteration, then validation and a checkpoint when they are due.
+    /// Throws ``TrainingError/diverged(iteration:loss:)`` when the loss is no longer finite.
+    public func step() throws -> [TrainingEvent] {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var report = try trainingIteration()
+        iteration += 1
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        wallSeconds += elapsed
+        report.iteration = iteration
+        report.iterationsPerSecond = 1 / max(elapsed, 1e-9)
+        guard report.metaLoss.isFinite, report.metaLoss < 1e6, !parameters.tensors.contains(where: \.hasNonFinite) else {
+            throw TrainingError.diverged(iteration: iteration, loss: report.metaLoss)
+        }
+        var events: [TrainingEvent] = [.iteration(report)]
+        let c = configuration
+        if c.validationInterval > 0 && (iteration % c.validationInterval == 0 || isFinished) {
+            events.append(.validation(validate(episodes: c.validationEpisodes)))
+        }
+        if let path = outputPath, iteration % max(c.checkpointInterval, 1) == 0 || isFinished {
+            try save(to: path)
+            events.append(.checkpointWritten(path: path, iteration: iteration))
+        }
+        return events
+    }
+
+    private func trainingIteration() throws -> IterationReport {
+        let c = configuration
+        optimizer.learningRate = learningRate
+        switch (data, architecture, c.algorithm) {
+        case (.omniglot(let dataset, let train, _), .embedding(let encoder), _):
+            let sampler = try EpisodeSampler(split: train, ways: c.ways, shots: c.shots, queries: c.queries)
+            let e = EpisodeTensors(sampler.sample(using: &generator), from: dataset)
+            let p = parameters.variables()
+            let r = ProtoNet(encoder: encoder).episode(parameters: p, support: e.support, supportLabels: e.supportLabels, query: e.query,
+                                                       queryLabels: e.queryLabels, ways: e.ways, normalization: .batch(running: running))
+            optimizer.step(&parameters, gradients: gradients(of: r.loss, withRespectTo: p.tensors))
+            return IterationReport(iteration: iteration, metaLoss: r.loss.scalar, accuracy: r.accuracy, iterationsPerSecond: 0,
+                                   learningRate: optimizer.learningRate, episode: reportsEpisodes ? EpisodeSnapshot(r, e) : nil)
+        case (.omniglot(let dataset, let train, _), .classifier(let model), _):
+            let sampler = try EpisodeSampler(split: train, ways: c.ways, shots: c.shots, queries: c.queries)
+            let tasks = (0..<c.metaBatch).map { _ in EpisodeTensors(sampler.sample(using: &generator), from: dataset).objective(for: model) }
+            let inner = InnerLoop(steps: c.innerSteps, stepSize: c.innerStepSize)
+            if c.algorithm == .reptile {
+                // Reptile's outer step size anneals linearly to zero, as Nichol et al.
+                let epsilon = c.metaStepSize * (1 - Float(iteration) / Float(max(c.iterations, 1)))
+                let r = Reptile.metaStep(parameters, tasks: tasks, inner: inner, metaStepSize: epsilon)
+                parameters = r.parameters
+                return IterationReport(iteration: iteration, metaLoss: r.queryLoss, accuracy: r.queryAccuracy, iterationsPerSecond: 0,
+                                       learningRate: epsilon, innerTraces: r.traces)
+            }
+            let r = MAML.metaStep(parameters, tasks: tasks, inner: inner, order: c.algorithm == .fomaml ? .firstOrder : .secondOrder)
+            optimizer.step(&parameters, gradients: r.gradients)
+            return IterationReport(iteration: iteration, metaLoss: r.metaLoss, accuracy: r.queryAccuracy, iterationsPerSecond: 0,
+                                   learningRate: optimizer.learningRate, innerTraces: r.traces)
+        case (.sine, .sine(let model), .pretrained):
+            // The baseline: one network regressed on all tasks at once, no inner loop.
+            let batch = SineTaskFamily().sampleBatch(tasks: c.metaBatch, shots: c.shots, queries: c.queries, using: &generator)
+            let p = parameters.variables()
+            let x = Tensor.concatenate([batch.supportX, batch.queryX], alongAxis: 1).reshaped(to: [-1, 1])
+            let y = Tensor.concatenate([batch.supportY, batch.queryY], alongAxis: 1).reshaped(to: [-1, 1])
+            let loss = model(x, parameters: p).meanSquaredError(y)
+            optimizer.step(&parameters, gradients: gradients(of: loss, withRespectTo: p.tensors))
+            return IterationReport(iteration: iteration, metaLoss: loss.scalar, accuracy: nil, iterationsPerSecond: 0, learningRate: optimizer.learningRate)
+        case (.sine, .sine(let model), _):
+            let batch = SineTaskFamily().sampleBatch(tasks: c.metaBatch, shots: c.shots, queries: c.queries, using: &generator)
+            let learner = SineMAML(model: model, inner: InnerLoop(steps: c.innerSteps, stepSize: c.innerStepSize),
+                                   order: c.algorithm == .fomaml ? .firstOrder : .secondOrder)
+            let r = learner.metaGradient(parameters, batch: batch)
+            optimizer.step(&parameters, gradients: r.gradients)
+            var trace = AdaptationTrace()
+            trace.supportLosses = r.supportLosses
+            return IterationReport(iteration: iteration, metaLoss: r.metaLoss, accuracy: nil, iterationsPerSecond: 0,
+                                   learningRate: optimizer.learningRate, innerTraces: [trace])
+        default:
+            throw TrainingError.invalidConfiguration("\(c.algorithm.rawValue) on \(c.dataset.rawValue) is not a supported combination")
+        }
+    }
+
+    // MARK: - Validation and checkpoints
+
+    /// Accuracy (or MSE) on validation episodes drawn from a generator of their own, so that
+    /// validating does not change the training stream.
+    public func validate(episodes: Int) -> ValidationReport {
+        let c = configuration
+        let evaluator = Evaluator(checkpoint: checkpoint())
+        var rng = SeededGenerator(seed: c.seed &+ 0x5EED)
+        switch data {
+        case .sine:
+            let errors = evaluator.sineErrors(shots: c.shots, tasks: episodes, steps: [c.innerSteps], using: &rng)
+            return ValidationReport(iteration: iteration, meanSquaredError: errors[0])
+        case .omniglot(let dataset, _, let validation):
+            guard let result = try? evaluator.accuracy(dataset: dataset, split: validation, ways: c.validationWays, shots: c.validationShots,
+                                                       queries: 5, episodes: episodes, using: &rng) else {
+                return ValidationReport(iteration: iteration)
+            }
+            return ValidationReport(iteration: iteration, accuracy: result.accuracy, ci95: result.ci95)
+        }
+    }
+
+    /// The model as it stands.
+    public func checkpoint(evaluation: [String: String] = [:]) -> ModelCheckpoint {
+        ModelCheckpoint(configuration: configuration, parameters: parameters, running: running, iteration: iteration,
+                        wallSeconds: wallSeconds, command: command, evaluation: evaluation)
+    }
+
+    /// Writes the resume state, then the model file, each atomically. Should the second write
+    /// fail, `init(resumingFrom:)` sees the iterations disagree and says so.
+    public func save(to path: String) throws {
+        try ResumeState(optimizer: optimizer, generator: generator, iteration: iteration).write(to: ResumeState.path(forModel: path))
+        try checkpoint().write(to: path)
+    }
+
+    /// Steps until finished or `shouldStop` says so, reporting every event; writes a final
+    /// checkpoint when stopped early. A divergence is reported and ends the run without writing.
+    public func run(shouldStop: () -> Bool = { false }, onEvent: (TrainingEvent) -> Void) throws {
+        onEvent(.started(configuration, resumedAt: iteration))
+        while !isFinished {
+            if shouldStop() {
+                if let path = outputPath {
+                    try save(to: path)
+                    onEvent(.checkpointWritten(path: path, iteration: iteration))
+                }
+                return
+            }
+            do {
+                for event in try step() { onEvent(event) }
+            } catch TrainingError.diverged(let at, let loss) {
+                onEvent(.diverged(iteration: at, message: "loss became \(loss) at iteration \(at); the last good checkpoint is kept"))
+                throw TrainingError.diverged(iteration: at, loss: loss)
+            }
+        }
+        onEvent(.finished(iteration: iteration, wallSeconds: wallSeconds))
+    }
+}
+
+/// Failures of a training run that the user can act on.
+public enum TrainingError: Error, CustomStringConvertible, Equatable {
+    case invalidConfiguration(String)
+    case diverged(iteration: Int, loss: Float)
+
+    public var description: String {
+        switch self {
+        case .invalidConfiguration(let why): return "invalid training configuration: \(why)"
+        case .diverged(let iteration, let loss):
+            return "training diverged at iteration \(iteration) (loss \(loss)); try a smaller learning rate. The last good checkpoint is kept."
+        }
+    }
+}
+
+extension EpisodeSnapshot {
+    init(_ r: ProtoNet.EpisodeResult, _ e: EpisodeTensors) {
+        self.init(ways: e.ways, featureCount: r.prototypes.shape[1], supportEmbeddings: r.supportEmbeddings.scalars,
+                  supportLabels: e.supportLabels, prototypes: r.prototypes.scalars, queryEmbeddings: r.queryEmbeddings.scalars,
+                  queryLabels: e.queryLabels, distances: r.distances.scalars, predictions: r.logits.argmaxAlongLastAxis())
+    }
+}
