@@ -102,3 +102,12 @@ public struct EpisodeView: Sendable, Equatable {
         queries.isEmpty ? 0 : Float(queries.filter(\.isCorrect).count) / Float(queries.count)
     }
 }
+
+extension EpisodeState {
+    /// Columns of the query grid for `count` queries: as square as possible, so arrow keys
+    /// move the same way the screen draws them.
+    public static func queryColumns(count: Int) -> Int {
+        guard count > 1 else { return 1 }
+        return min(count, Int(Double(count).squareRoot().rounded(.up)))
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Autodiff
 
 /// A point of a regression task.

@@ -29,9 +29,8 @@ func updateEpisode(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .selectQuery(let dx, let dy):
         guard let view = state.episode.view, !view.queries.isEmpty else { return [] }
-        // Queries are laid out class by class, one row per class; dy moves between classes.
-        let perRow = max(1, view.queries.count / max(1, view.ways))
         let count = view.queries.count
+        let perRow = EpisodeState.queryColumns(count: count)
         var index = state.episode.selectedQuery + dx + dy * perRow
         index = min(max(index, 0), count - 1)
         state.episode.selectedQuery = index

@@ -77,10 +77,12 @@ enum SineScreen {
         ]
         if sine.showBaseline { lines.append(Line([Span(line + " ", style: Theme.baseline), Span("bn    pretrained baseline")])) }
         lines.append(Line(""))
-        lines += errorTable(state, rows: inner.height - lines.count - 2)
-        lines.append(Line(""))
-        lines.append(Line(modelCaption(state), style: Theme.muted))
+        lines += errorTable(state, rows: inner.height - lines.count - 3)
         Paragraph(lines, wrap: false).render(into: &buffer, area: inner)
+        // The model line sits at the bottom and wraps, whatever the table above took.
+        let caption = Paragraph([Line(modelCaption(state), style: Theme.muted)], wrap: true)
+        let rows = min(3, caption.lineCount(width: inner.width))
+        caption.render(into: &buffer, area: Rect(x: inner.x, y: inner.bottom - rows, width: inner.width, height: rows))
     }
 
     /// Mean squared error per step against the true curve; trimmed to the steps that matter
