@@ -1,5 +1,6 @@
 import ArgumentParser
 import Autodiff
+import ExplorerApp
 import Foundation
 
 /// `episcope bench`: the figures the issues name, one JSON object per line with `--json`.
@@ -22,5 +23,16 @@ struct BenchCommand: ParsableCommand {
         if wanted("convnet4") { emit(EngineBenchmarks.convNet4Training(sgemmGflops: gflops)) }
         if wanted("maml_sine") { emit(MetaLearningBenchmarks.sine()) }
         if wanted("maml_omniglot") { emit(MetaLearningBenchmarks.omniglot()) }
+        if wanted("ui_frame") {
+            for frame in UIBenchmark.frameTimes(options: EngineOptions()) {
+                emit(BenchReport(name: "ui_frame", figures: [("screen", frame.screen.commandName), ("size", "160x48"),
+                                                             ("ms", frame.medianMilliseconds), ("worst_ms", frame.worstMilliseconds)]))
+            }
+        }
+        if wanted("ui_latency") {
+            let latency = UIBenchmark.inputLatency(options: EngineOptions())
+            emit(BenchReport(name: "ui_latency", figures: [("while", "training sine MAML"), ("ms", latency.median), ("p95_ms", latency.p95),
+                                                           ("worst_ms", latency.worst), ("training_iterations", latency.trainingIterations)]))
+        }
     }
 }

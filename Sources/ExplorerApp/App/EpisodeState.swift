@@ -65,7 +65,10 @@ public struct EpisodeView: Sendable, Equatable {
 
     /// One query: its drawing, what it is and what the model says.
     public struct QueryInfo: Sendable, Equatable {
+        /// The drawing cut to its ink, for the query grid.
         public var drawing: GlyphImage
+        /// The whole 105x105 bitmap, for the zoom.
+        public var original: GlyphImage
         /// The 28x28 image the network sees.
         public var input: GlyphImage
         public var label: Int

@@ -29,14 +29,15 @@ extension ExplorerEngine {
         let distances = result.distances.scalars
         let classes = episode.classes.map { c in
             EpisodeView.ClassInfo(alphabet: c.identity.alphabet, character: c.identity.character, rotationDegrees: c.identity.rotation.degrees,
-                                  support: c.support.map { Self.glyph(data.dataset.bitmap($0)) })
+                                  support: c.support.map { Self.croppedGlyph(data.dataset.bitmap($0)) })
         }
         let queries = episode.queries.enumerated().map { index, ref -> EpisodeView.QueryInfo in
             let row = Array(distances[(index * ways)..<((index + 1) * ways)])
             let probabilities = Self.softmax(row.map { -$0 })
             let predicted = row.indices.min { row[$0] < row[$1] } ?? 0
             let input = data.dataset.image28(ref).map { UInt8(min(max($0, 0), 1) * 255) }
-            return EpisodeView.QueryInfo(drawing: Self.glyph(data.dataset.bitmap(ref)), input: GlyphImage(width: 28, height: 28, bytes: input),
+            let bitmap = data.dataset.bitmap(ref)
+            return EpisodeView.QueryInfo(drawing: Self.croppedGlyph(bitmap), original: Self.glyph(bitmap), input: GlyphImage(width: 28, height: 28, bytes: input),
                                          label: episode.queryLabels[index], predicted: predicted, distances: row, probabilities: probabilities)
         }
         let features = result.prototypes.shape[1]
@@ -49,6 +50,28 @@ extension ExplorerEngine {
 
     static func glyph(_ bitmap: Bitmap) -> GlyphImage {
         GlyphImage(width: bitmap.width, height: bitmap.height, bytes: bitmap.pixels.map { $0 > 0 ? 255 : 0 })
+    }
+
+    /// The drawing cut to a square around its ink (plus a margin): Omniglot characters sit in
+    /// a lot of white space, and a few terminal cells cannot afford to draw it.
+    static func croppedGlyph(_ bitmap: Bitmap) -> GlyphImage {
+        var left = bitmap.width, right = -1, top = bitmap.height, bottom = -1
+        for y in 0..<bitmap.height {
+            for x in 0..<bitmap.width where bitmap[x, y] > 0 {
+                left = min(left, x); right = max(right, x); top = min(top, y); bottom = max(bottom, y)
+            }
+        }
+        guard right >= left else { return glyph(bitmap) }
+        let side = min(bitmap.width, max(right - left, bottom - top) + 1 + 8)
+        let originX = min(max(0, (left + right + 1) / 2 - side / 2), bitmap.width - side)
+        let originY = min(max(0, (top + bottom + 1) / 2 - side / 2), bitmap.height - side)
+        var bytes = [UInt8](repeating: 0, count: side * side)
+        for y in 0..<side where originY + y < bitmap.height {
+            for x in 0..<side where originX + x < bitmap.width && bitmap[originX + x, originY + y] > 0 {
+                bytes[y * side + x] = 255
+            }
+        }
+        return GlyphImage(width: side, height: side, bytes: bytes)
     }
 
     static func softmax(_ logits: [Float]) -> [Float] {

@@ -2,7 +2,9 @@ import TerminalUI
 
 /// Screen 1: the support set, one row per class, and the queries with the ProtoNet's verdicts.
 enum EpisodeScreen {
-    static let labelWidth = 16
+    static func labelWidth(_ view: EpisodeView) -> Int {
+        min(24, max(14, (view.classes.map { CharacterWidth.of($0.alphabet) }.max() ?? 0) + 4))
+    }
 
     static func render(_ state: AppState, into buffer: inout Buffer, area: Rect) {
         guard let view = state.episode.view else {
@@ -25,6 +27,7 @@ enum EpisodeScreen {
         guard inner.height > 0, !view.classes.isEmpty else { return }
         let rowHeight = max(2, inner.height / view.classes.count)
         let shots = max(1, view.classes[0].support.count)
+        let labelWidth = labelWidth(view)
         let glyphWidth = max(2, min(2 * rowHeight, (inner.width - labelWidth) / shots - 1))
         for (label, info) in view.classes.enumerated() {
             let y = inner.y + label * rowHeight
@@ -39,7 +42,7 @@ enum EpisodeScreen {
             let detail = info.rotationDegrees == 0 ? "char \(info.character)" : "char \(info.character) r\(info.rotationDegrees)"
             buffer.set(x: labelArea.x + 3, y: y + 1, string: detail, style: Theme.muted, clip: labelArea)
             for (shot, image) in info.support.enumerated() {
-                let rect = Rect(x: inner.x + labelWidth + shot * (glyphWidth + 1), y: y, width: glyphWidth, height: rowHeight - (rowHeight > 3 ? 1 : 0))
+                let rect = Rect(x: inner.x + labelWidth + shot * (glyphWidth + 1), y: y, width: glyphWidth, height: rowHeight - (rowHeight > 4 ? 1 : 0))
                 glyph(image, mode: state.glyphMode).render(into: &buffer, area: rect.intersection(inner))
             }
         }
@@ -62,13 +65,17 @@ enum EpisodeScreen {
                             width: cellWidth - 1, height: cellHeight)
             guard cell.bottom <= inner.bottom else { continue }
             let selected = index == state.episode.selectedQuery
-            glyph(query.drawing, mode: state.glyphMode).render(into: &buffer, area: cell.inset(top: 0, left: 0, bottom: 1, right: 0))
+            // The verdict goes right under the drawing, not at the foot of a tall cell.
+            let view = glyph(query.drawing, mode: state.glyphMode)
+            let fitted = view.fittedSize(in: cell.inset(top: 0, left: 0, bottom: 1, right: 0))
+            view.render(into: &buffer, area: Rect(x: cell.x, y: cell.y, width: cell.width, height: fitted.rows))
+            let captionRow = cell.row(fitted.rows)
             let verdict = query.isCorrect ? Symbols.check(charset) : Symbols.cross(charset)
             var caption = "\(verdict) \(query.predicted + 1)"
             if !query.isCorrect { caption += " (is \(query.label + 1))" }
             let look = (query.isCorrect ? Theme.correct : Theme.wrong).patched(with: selected ? Theme.selected : .plain)
             let text = selected ? "[" + caption + "]" : " " + caption + " "
-            buffer.set(line: Line(text, style: look, alignment: .center), y: cell.bottom - 1, in: cell.row(cell.height - 1))
+            buffer.set(line: Line(text, style: look, alignment: .center), y: captionRow.y, in: captionRow)
         }
     }
 
@@ -95,7 +102,7 @@ enum ZoomOverlay {
         let halves = parts[0].splitHorizontally([.fill(1), .fill(1)], spacing: 2)
         buffer.set(line: Line("drawing, 105x105", style: Theme.muted, alignment: .center), y: halves[0].y, in: halves[0])
         buffer.set(line: Line("model input, 28x28", style: Theme.muted, alignment: .center), y: halves[1].y, in: halves[1])
-        EpisodeScreen.glyph(query.drawing, mode: state.glyphMode).render(into: &buffer, area: halves[0].inset(top: 1))
+        EpisodeScreen.glyph(query.original, mode: state.glyphMode).render(into: &buffer, area: halves[0].inset(top: 1))
         // The ramp shows the grey levels of the downsampled input; blocks and braille would hide them.
         let inputMode: GlyphView.Mode = state.glyphMode == .braille ? .blocks : .ascii
         EpisodeScreen.glyph(query.input, mode: inputMode).render(into: &buffer, area: halves[1].inset(top: 1))
