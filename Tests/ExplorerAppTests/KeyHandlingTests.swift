@@ -89,7 +89,9 @@ struct KeyHandlingTests {
         let area = Rect(x: 0, y: 0, width: 100, height: 30)
         let body = ExplorerView.bands(of: area).body
         // The centre of the plot is near (0, 0) in data coordinates.
-        let plot = FunctionPlot(xRange: -5...5, yRange: -6...6, curves: [], markers: []).plotArea(in: body.inset(horizontal: 1, vertical: 1))
+        // The plot panel is the body less the 30-column side panel, inside its border.
+        let panel = body.splitRight(30).0.inset(horizontal: 1, vertical: 1)
+        let plot = FunctionPlot(xRange: -5...5, yRange: -6...6, curves: [], markers: []).plotArea(in: panel)
         let mouse = MouseEvent(x: plot.x + plot.width / 2, y: plot.y + plot.height / 2, kind: .press, button: .left)
         guard case .sineAddPoint(let point)? = ExplorerView.action(for: mouse, in: state) else {
             Issue.record("a click in the plot should add a point")

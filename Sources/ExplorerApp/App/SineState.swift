@@ -113,4 +113,11 @@ public struct SineCurves: Sendable, Equatable {
     public var baselineError: [Float]?
     /// Which model produced `adapted` ("MAML, shipped").
     public var modelCaption: String
+
+    /// Curves for request `id`.
+    public init(id: Int, xs: [Float], truth: [Float], adapted: [[Float]], baseline: [[Float]]?, adaptedError: [Float],
+                baselineError: [Float]?, modelCaption: String) {
+        (self.id, self.xs, self.truth, self.adapted, self.baseline) = (id, xs, truth, adapted, baseline)
+        (self.adaptedError, self.baselineError, self.modelCaption) = (adaptedError, baselineError, modelCaption)
+    }
 }

@@ -54,6 +54,9 @@ public enum ScreenRenderer {
         state.glyphMode = request.glyphMode
         // A frozen clock: animations never advance by themselves, so output never depends on timing.
         let loop = AppLoop(terminal: terminal, state: state, runner: runner, clock: { 0 })
+        if let inline = runner as? InlineRunner {
+            for action in inline.resourceActions { loop.dispatch(action) }
+        }
         settle(loop)
         if request.scripted {
             for action in demoActions(for: request.screen) { loop.dispatch(action) }

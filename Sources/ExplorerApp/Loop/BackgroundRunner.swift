@@ -102,12 +102,17 @@ public final class InlineRunner: EffectRunner {
     private let outbox = Outbox()
     private let trainingIterations: Int
 
+    /// What the engine reported while preparing; every loop over this runner starts from
+    /// these, so one prepared runner can serve many renders.
+    public let resourceActions: [Action]
+
     /// Prepares `engine` (training quick sine models if needed) before returning.
     public init(engine: ExplorerEngine, trainingIterations: Int = 200) {
         self.engine = engine
         self.trainingIterations = trainingIterations
-        let outbox = self.outbox
-        engine.prepare { outbox.post($0) }?()
+        let collected = Outbox()
+        engine.prepare { collected.post($0) }?()
+        resourceActions = collected.take()
     }
 
     public func submit(_ effects: [Effect]) {
