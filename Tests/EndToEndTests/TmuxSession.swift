@@ -49,6 +49,9 @@ final class TmuxSession {
         guard isRunning else { return }
         isRunning = false
         _ = try? tmux(["kill-server"])
+        // A server that already ended leaves its socket file behind.
+        let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        try? FileManager.default.removeItem(atPath: "\(folder)/tmux-\(getuid())/\(socket)")
     }
 
     @discardableResult
