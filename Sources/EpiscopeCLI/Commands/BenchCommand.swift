@@ -1,5 +1,6 @@
 import ArgumentParser
 import Autodiff
+import ExplorerApp
 import FewShot
 import Foundation
 
@@ -31,6 +32,17 @@ struct BenchCommand: ParsableCommand {
             } else {
                 printError("omniglot_load skipped: no Omniglot folder (run `episcope data`)")
             }
+        }
+        if wanted("ui_frame") {
+            for frame in UIBenchmark.frameTimes(options: EngineOptions()) {
+                emit(BenchReport(name: "ui_frame", figures: [("screen", frame.screen.commandName), ("size", "160x48"),
+                                                             ("ms", frame.medianMilliseconds), ("worst_ms", frame.worstMilliseconds)]))
+            }
+        }
+        if wanted("ui_latency") {
+            let latency = UIBenchmark.inputLatency(options: EngineOptions())
+            emit(BenchReport(name: "ui_latency", figures: [("while", "training sine MAML"), ("ms", latency.median), ("p95_ms", latency.p95),
+                                                           ("worst_ms", latency.worst), ("training_iterations", latency.trainingIterations)]))
         }
     }
 }

@@ -1,0 +1,78 @@
+import ArgumentParser
+import CursesBackend
+import ExplorerApp
+import Foundation
+import TerminalUI
+
+/// `episcope` (or `episcope explore`): the interactive explorer in the terminal.
+struct ExploreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explore",
+        abstract: "Open the explorer: episodes, prototypes, inner loops, sine adaptation and training, live.")
+
+    @Option(help: "Screen to open on: episode, prototypes, inner, sine or training (default: episode with Omniglot, else sine).")
+    var screen: String?
+    @Option(help: "Seed for every random choice; the same seed shows the same episodes and tasks.")
+    var seed: UInt64 = 7
+    @Option(help: "How drawings are drawn: ascii, blocks or braille (ASCII only without a UTF-8 locale).")
+    var glyphs: GlyphChoice = .ascii
+    @Flag(help: "No colours (also when NO_COLOR is set).")
+    var noColor = false
+    @Flag(help: "Do not ask the terminal for mouse events.")
+    var noMouse = false
+    @Option(help: "Append diagnostics to this file (nothing is ever printed over the screen).")
+    var log: String?
+    @Option(help: "The Omniglot folder (default: as `episcope data` installed it).")
+    var data: String?
+    @Option(help: "The folder of trained models (default: assets/models).")
+    var models: String?
+
+    func validate() throws {
+        if let screen, ScreenID(commandName: screen) == nil {
+            throw ValidationError("unknown screen '\(screen)'; use one of \(ScreenID.allCases.map(\.commandName).joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        var options = EngineOptions()
+        options.dataDirectory = data
+        options.modelsDirectory = models.map { URL(fileURLWithPath: $0) }
+        if let log {
+            do {
+                options.log = try FileLog(path: log).sink
+            } catch {
+                throw ValidationError("cannot write the log file \(log): \(error.localizedDescription)")
+            }
+        }
+        let start = screen.flatMap { ScreenID(commandName: $0) } ?? StartScreen.choose(options: options)
+        let colors = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let session: CursesSession
+        do {
+            session = try CursesSession.open(CursesOptions(colors: colors, mouse: noMouse ? .off : .buttons, input: .raw))
+        } catch {
+            throw ValidationError("the explorer needs a terminal (\(error)); `episcope render --screen sine` prints a screen as text")
+        }
+        defer { session.close() }
+        options.log("explorer started on \(start.commandName), \(session.isUTF8 ? "UTF-8" : "ASCII"), colours \(session.usesColors)")
+        let terminal = Terminal(backend: session, charset: session.isUTF8 ? .unicode : .ascii)
+        var state = AppState(screen: start, width: session.size.width, height: session.size.height, seed: seed)
+        state.glyphMode = glyphs.mode
+        let runner = BackgroundRunner(engine: ExplorerEngine(options: options))
+        let loop = AppLoop(terminal: terminal, state: state, runner: runner)
+        loop.run()
+        runner.shutDown()
+    }
+}
+
+/// `--glyphs`.
+enum GlyphChoice: String, ExpressibleByArgument, CaseIterable {
+    case ascii, blocks, braille
+
+    var mode: GlyphView.Mode {
+        switch self {
+        case .ascii: return .ascii
+        case .blocks: return .blocks
+        case .braille: return .braille
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import FewShot
+
+/// Everything that can change the state: what keys and the mouse mean, the clock, and the
+/// engine's answers. `update(_:_:)` is the only place actions take effect.
+public enum Action: Sendable, Equatable {
+    // MARK: - Everywhere
+    case quit
+    case nextScreen
+    case previousScreen
+    case show(ScreenID)
+    case toggleHelp
+    /// Esc: closes the help or zoom overlay.
+    case closeOverlay
+    case resize(width: Int, height: Int)
+    /// The loop's clock in milliseconds; drives animations.
+    case tick(Int)
+    case cycleGlyphMode
+
+    // MARK: - Sine
+    case sineNewTask
+    case sineStep
+    case sineRunAll
+    case sineReset
+    case sineMoreShots
+    case sineFewerShots
+    case sineAlphaUp
+    case sineAlphaDown
+    case sineToggleBaseline
+    /// A support point added by clicking the plot, in data coordinates.
+    case sineAddPoint(SinePoint)
+
+    // MARK: - Episode and Prototypes
+    case episodeResample
+    case episodeMoreWays
+    case episodeFewerWays
+    case episodeMoreShots
+    case episodeFewerShots
+    case episodeToggleWithinAlphabet
+    case episodeToggleZoom
+    /// Moves the query selection by columns and rows of the query grid.
+    case selectQuery(dx: Int, dy: Int)
+
+    // MARK: - Inner loop
+    case innerStep
+    case innerRunAll
+    case innerReset
+    case innerNewBatch
+    case innerAlphaUp
+    case innerAlphaDown
+
+    // MARK: - Training
+    /// Start when idle or finished, pause when running, resume when paused.
+    case trainingToggle
+    case trainingStop
+    case trainingNextAlgorithm
+    case trainingNextDataset
+
+    // MARK: - From the engine
+    case resource(ResourceKind, Availability)
+    case sineCurves(SineCurves)
+    case episodeReady(EpisodeView)
+    case innerReady(InnerResult)
+    /// The training worker's events since the last drain, oldest first.
+    case trainingEvents([TrainingUpdate])
+    /// A request could not be served; the message is for the status bar.
+    case requestFailed(id: Int, message: String)
+}
+
+/// One thing the training worker reports, reduced to what the screen needs.
+public enum TrainingUpdate: Sendable, Equatable {
+    case started(configuration: TrainingConfiguration, total: Int)
+    case iteration(IterationSummary)
+    case validation(ValidationPoint)
+    case checkpoint(String)
+    case paused
+    case resumed
+    case finished
+    case failed(String)
+}
+
+/// An iteration report without the per-episode embeddings (which the Training screen does not draw).
+public struct IterationSummary: Sendable, Equatable {
+    public var iteration: Int
+    public var metaLoss: Float
+    public var accuracy: Float?
+    public var iterationsPerSecond: Double
+    public var learningRate: Float
+    public var innerTraces: [AdaptationTrace]
+}
+
+/// Work for the engine. Effects are descriptions; the loop hands them to a worker thread
+/// (or, for `episcope render` and tests, runs them inline) and feeds the answers back as actions.
+public enum Effect: Sendable, Equatable {
+    case adaptSine(SineRequest)
+    case sampleEpisode(EpisodeRequest)
+    case adaptInner(InnerRequest)
+    case training(TrainingCommand)
+}

@@ -1,0 +1,58 @@
+import FewShot
+
+/// The Training screen: a run of any algorithm on a background thread, and its curves.
+public struct TrainingState: Sendable, Equatable {
+    /// Where a run is.
+    public enum Phase: Sendable, Equatable {
+        case idle, starting, running, paused, finished
+        /// Stopped by divergence or an error; the message says which.
+        case failed(String)
+    }
+
+    public var seed: UInt64 = 7
+    /// What `s` starts; `m` and `d` change them while idle.
+    public var algorithm: Algorithm = .maml
+    public var dataset: DatasetKind = .sine
+    public var phase: Phase = .idle
+    public var iteration = 0
+    public var totalIterations = 0
+    public var iterationsPerSecond: Double = 0
+    public var learningRate: Float = 0
+    public var loss = CurveHistory()
+    public var accuracy = CurveHistory()
+    /// (iteration, accuracy or error) of each validation pass.
+    public var validations: [ValidationPoint] = []
+    /// Per task of the latest meta-batch: support losses along the inner loop.
+    public var innerTraces: [AdaptationTrace] = []
+    /// The last checkpoint written, if the run writes any.
+    public var lastCheckpoint: String?
+
+    public init() {}
+
+    /// Seconds left at the current speed, when it can be told.
+    public var etaSeconds: Double? {
+        guard iterationsPerSecond > 0, totalIterations > iteration else { return nil }
+        return Double(totalIterations - iteration) / iterationsPerSecond
+    }
+
+    /// Fraction done, 0...1.
+    public var progress: Double {
+        totalIterations > 0 ? min(1, Double(iteration) / Double(totalIterations)) : 0
+    }
+}
+
+/// One validation result on the training chart.
+public struct ValidationPoint: Sendable, Equatable {
+    public var iteration: Int
+    public var accuracy: Float?
+    public var meanSquaredError: Float?
+}
+
+/// What the training worker is told.
+public enum TrainingCommand: Sendable, Equatable {
+    /// Start a new run of `configuration` (replacing any current one).
+    case start(TrainingConfiguration)
+    case pause
+    case resume
+    case stop
+}

@@ -1,0 +1,79 @@
+import Autodiff
+import FewShot
+import NeuralNets
+
+extension ExplorerEngine {
+    /// Query examples per class in the Inner loop screen's episodes.
+    static let innerQueriesPerClass = 3
+
+    /// Adapts MAML to each task of a meta-batch: Omniglot episodes when the data is there,
+    /// else sine tasks.
+    func innerResult(for request: InnerRequest) throws -> InnerResult {
+        if let data = omniglot, let model = maml { return try omniglotInner(request, data: data, model: model) }
+        return try sineInner(request)
+    }
+
+    private func omniglotInner(_ request: InnerRequest, data: OmniglotResources, model: ClassifierModel) throws -> InnerResult {
+        guard case .classifier(let network) = model.checkpoint.architecture else { throw ExplorerError.wrongModel("MAML") }
+        let c = model.checkpoint.configuration
+        let alpha = request.alpha ?? c.innerStepSize
+        let shots = c.validationShots
+        let sampler = try EpisodeSampler(split: data.split, ways: network.ways, shots: shots, queries: Self.innerQueriesPerClass)
+        var generator = derivedGenerator(seed: request.seed, number: request.batchNumber, stream: 2)
+        let tasks = (0..<request.tasks).map { _ -> InnerTaskTrace in
+            let episode = sampler.sample(using: &generator)
+            let e = EpisodeTensors(episode, from: data.dataset)
+            let alphabets = Array(Set(episode.classes.map { $0.identity.alphabet.replacingOccurrences(of: "_", with: " ") })).sorted()
+            let caption = alphabets.count == 1 ? alphabets[0] : alphabets.joined(separator: ", ")
+            return Self.trace(network: network, theta: model.checkpoint.parameters, episode: e, steps: request.steps, alpha: alpha, caption: caption)
+        }
+        return InnerResult(id: request.id, title: "MAML on Omniglot, \(network.ways)-way \(shots)-shot", modelCaption: model.caption,
+                           alpha: alpha, tasks: tasks, isClassification: true)
+    }
+
+    /// SGD on the support set from θ, recording losses, accuracy and every query's prediction
+    /// before each step and after the last. First order: nothing here is differentiated twice.
+    static func trace(network: ConvClassifier, theta: ParameterList, episode e: EpisodeTensors, steps: Int, alpha: Float,
+                      caption: String) -> InnerTaskTrace {
+        var fast = theta.detached()
+        var trace = InnerTaskTrace(caption: caption, supportLosses: [], queryLosses: [], queryAccuracies: [], predictions: [], labels: e.queryLabels)
+        for step in 0...steps {
+            let logits = withoutRecording { network(e.query, parameters: fast) }
+            trace.queryLosses.append(logits.crossEntropy(labels: e.queryLabels).scalar)
+            trace.queryAccuracies.append(logits.accuracy(labels: e.queryLabels))
+            trace.predictions.append(logits.argmaxAlongLastAxis())
+            let leaves = fast.variables()
+            let supportLoss = network(e.support, parameters: leaves).crossEntropy(labels: e.supportLabels)
+            trace.supportLosses.append(supportLoss.scalar)
+            if step == steps { break }
+            fast = leaves.descending(gradients(of: supportLoss, withRespectTo: leaves.tensors), stepSize: alpha).detached()
+        }
+        return trace
+    }
+
+    private func sineInner(_ request: InnerRequest) throws -> InnerResult {
+        let models = sineModels.withLock { $0 }
+        guard let theta = models.meta else { throw ExplorerError.wrongModel("sine") }
+        let alpha = request.alpha ?? 0.01
+        let family = SineTaskFamily()
+        var generator = derivedGenerator(seed: request.seed, number: request.batchNumber, stream: 3)
+        let model = SineMLP()
+        let tasks = (0..<request.tasks).map { _ -> InnerTaskTrace in
+            let e = family.sampleEpisode(shots: 10, queries: 10, using: &generator)
+            var fast = theta.detached()
+            var trace = InnerTaskTrace(caption: "A=\(fixed(e.task.amplitude, 2)) phase=\(fixed(e.task.phase, 2))", supportLosses: [],
+                                       queryLosses: [], queryAccuracies: [], predictions: [], labels: [])
+            for step in 0...request.steps {
+                trace.queryLosses.append(withoutRecording { model(e.queryX, parameters: fast).meanSquaredError(e.queryY) }.scalar)
+                let leaves = fast.variables()
+                let loss = model(e.supportX, parameters: leaves).meanSquaredError(e.supportY)
+                trace.supportLosses.append(loss.scalar)
+                if step == request.steps { break }
+                fast = leaves.descending(gradients(of: loss, withRespectTo: leaves.tensors), stepSize: alpha).detached()
+            }
+            return trace
+        }
+        return InnerResult(id: request.id, title: "MAML on sine regression, K = 10 (no Omniglot data)", modelCaption: models.metaCaption,
+                           alpha: alpha, tasks: tasks, isClassification: false)
+    }
+}

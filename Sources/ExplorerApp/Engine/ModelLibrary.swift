@@ -1,0 +1,59 @@
+import FewShot
+import Foundation
+
+/// The trained models the explorer can show, read from the models folder. A missing or
+/// unreadable file is not an error: the screen that needs it says what is missing.
+struct ModelLibrary {
+    var sine: ModelCheckpoint?
+    var sineBaseline: ModelCheckpoint?
+    var protoNet: ModelCheckpoint?
+    var maml: ModelCheckpoint?
+    /// One line per file that was there but could not be used.
+    var problems: [String] = []
+    var directory: URL?
+
+    /// Reads the models in `options`' folder.
+    static func load(_ options: EngineOptions) -> ModelLibrary {
+        var library = ModelLibrary()
+        guard options.useShippedModels, let directory = options.modelsDirectory ?? ShippedModels.directory() else { return library }
+        library.directory = directory
+        func read(_ names: [String], accept: (ModelCheckpoint) -> Bool) -> ModelCheckpoint? {
+            for name in names {
+                let path = directory.appendingPathComponent(name).path
+                guard FileManager.default.fileExists(atPath: path) else { continue }
+                do {
+                    let checkpoint = try ModelCheckpoint.read(path: path)
+                    if accept(checkpoint) { return checkpoint }
+                    library.problems.append("\(name): not the model this screen needs")
+                } catch {
+                    library.problems.append("\(name): \(error)")
+                }
+            }
+            return nil
+        }
+        library.sine = read([ShippedModels.mamlSine]) { $0.configuration.dataset == .sine }
+        library.sineBaseline = read([ShippedModels.pretrainedSine]) { $0.configuration.dataset == .sine }
+        library.protoNet = read([ShippedModels.protoNetOneShot, ShippedModels.protoNetFiveShot, ShippedModels.protoNetLake]) {
+            if case .embedding = $0.architecture { return true } else { return false }
+        }
+        library.maml = read([ShippedModels.mamlOmniglot, ShippedModels.fomamlOmniglot, ShippedModels.reptileOmniglot]) {
+            if case .classifier = $0.architecture { return true } else { return false }
+        }
+        return library
+    }
+
+    /// "MAML, 70000 it" style caption of a shipped checkpoint.
+    static func caption(_ checkpoint: ModelCheckpoint) -> String {
+        let c = checkpoint.configuration
+        let name: String
+        switch c.algorithm {
+        case .maml: name = "MAML"
+        case .fomaml: name = "FOMAML"
+        case .reptile: name = "Reptile"
+        case .protonet: name = "ProtoNet"
+        case .pretrained: name = "pretrained"
+        }
+        return "\(name), shipped, \(checkpoint.iteration) it"
+    }
+}
+

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// The release binary in tmux: it starts, draws glyphs and labels, answers keys, survives a
+/// resize and leaves the shell usable when it quits.
+@Suite("Explorer end to end", .serialized)
+struct ExplorerEndToEndTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let binary = packageRoot.appendingPathComponent(".build/release/episcope").path
+    static let ready = FileManager.default.isExecutableFile(atPath: binary) && TmuxSession.tmuxPath != nil
+    static var hasOmniglot: Bool {
+        FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent("../shared/omniglot/images_background.zip").path)
+    }
+
+    /// The binary under `sh`, echoing EXITED afterwards so the test can see the shell got control back.
+    func start(_ arguments: String, width: Int = 100, height: Int = 30) throws -> TmuxSession {
+        let root = Self.packageRoot.path
+        let command = "sh -c 'cd \"\(root)\" && TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 \"\(Self.binary)\" \(arguments); echo EXITED status $?; sleep 30'"
+        return try TmuxSession(command: command, width: width, height: height)
+    }
+
+    @Test("episode screen: glyphs, labels, help, Tab, resize, quit",
+          .enabled(if: ready && hasOmniglot, "needs .build/release/episcope (make build), tmux and ../shared/omniglot"))
+    func episode() throws {
+        let tmux = try start("--screen episode --seed 7")
+        defer { tmux.kill() }
+        let first = tmux.waitFor(timeout: 60) { $0.contains("Support set") && $0.contains("right") }
+        #expect(first.contains("1 Episode"), "tabs drawn:\n\(first)")
+        #expect(first.contains("Queries"), "query panel drawn:\n\(first)")
+        // Drawings come out of the ASCII density ramp: dense characters where the ink is.
+        #expect(first.contains("@") || first.contains("%") || first.contains("#"), "glyphs drawn:\n\(first)")
+        #expect(first.contains("✓") || first.contains("✗"), "verdicts drawn:\n\(first)")
+
+        try tmux.send("?")
+        let help = tmux.waitFor { $0.contains("Help") && $0.contains("sample a new episode") }
+        #expect(help.contains("quit"), "help drawn:\n\(help)")
+        try tmux.send("Escape")
+        tmux.waitFor { !$0.contains("sample a new episode") }
+
+        try tmux.send("Tab")
+        let prototypes = tmux.waitFor { $0.contains("Squared distance") }
+        #expect(prototypes.contains("Softmax"), "Tab went to the Prototypes screen:\n\(prototypes)")
+
+        try tmux.resize(width: 120, height: 36)
+        let wide = tmux.waitFor { $0.split(separator: "\n").contains { $0.count > 100 && $0.contains("episcope") } }
+        #expect(wide.contains("Squared distance"), "redrawn at 120x36:\n\(wide)")
+        try tmux.resize(width: 70, height: 20)
+        let small = tmux.waitFor { $0.contains("Terminal too small") }
+        #expect(small.contains("80x24 needed"), "too-small notice:\n\(small)")
+        try tmux.resize(width: 100, height: 30)
+        tmux.waitFor { $0.contains("Squared distance") }
+
+        try tmux.send("q")
+        let after = tmux.waitFor { $0.contains("EXITED") }
+        #expect(after.contains("EXITED status 0"), "the shell got control back:\n\(after)")
+    }
+
+    @Test("sine screen opens without data and quits on Ctrl-C",
+          .enabled(if: ready, "needs .build/release/episcope (make build) and tmux"))
+    func sine() throws {
+        let tmux = try start("--screen sine --seed 7", width: 80, height: 24)
+        defer { tmux.kill() }
+        let screen = tmux.waitFor(timeout: 60) { $0.contains("Sine task") && $0.contains("MSE") }
+        #expect(screen.contains("support points"), "legend drawn:\n\(screen)")
+        try tmux.send(" ")
+        let stepped = tmux.waitFor { $0.contains("step 1 of 10") }
+        #expect(stepped.contains("step 1 of 10"), "Space took one inner step:\n\(stepped)")
+        try tmux.send("C-c")
+        let after = tmux.waitFor { $0.contains("EXITED") }
+        #expect(after.contains("EXITED status 0"), "the shell got control back:\n\(after)")
+    }
+}

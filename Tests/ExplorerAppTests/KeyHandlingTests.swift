@@ -1,0 +1,187 @@
+import ExplorerApp
+import FewShot
+import Testing
+import TerminalUI
+
+/// Keys as state transitions: `update` is pure, so each key is a before and an after.
+@Suite("Key handling")
+struct KeyHandlingTests {
+    /// A state whose models are all there, so requests are issued.
+    func readyState(_ screen: ScreenID = .sine) -> AppState {
+        var state = AppState(screen: screen, width: 100, height: 30, seed: 7)
+        for kind in [ResourceKind.sineModel, .sineBaseline, .omniglot, .protoNet, .mamlClassifier] {
+            _ = update(&state, .resource(kind, .ready("test")))
+        }
+        return state
+    }
+
+    func press(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard let action = AppLoop<TestBackend>.action(for: .key(key), in: state) else { return [] }
+        return update(&state, action)
+    }
+
+    @Test("Tab and Shift-Tab cycle the screens, digits jump")
+    func screens() {
+        var state = readyState(.episode)
+        _ = press(.tab, &state)
+        #expect(state.screen == .prototypes)
+        _ = press(.backTab, &state)
+        _ = press(.backTab, &state)
+        #expect(state.screen == .training)
+        _ = press(.char("4"), &state)
+        #expect(state.screen == .sine)
+    }
+
+    @Test("? opens help, Esc closes it, q and Ctrl-C quit")
+    func overlays() {
+        var state = readyState()
+        _ = press(.char("?"), &state)
+        #expect(state.showHelp)
+        _ = press(.char("n"), &state)
+        #expect(state.showHelp, "other keys do nothing while help is open")
+        _ = press(.escape, &state)
+        #expect(!state.showHelp)
+        _ = press(.ctrl("c"), &state)
+        #expect(state.shouldQuit)
+        var other = readyState()
+        _ = press(.char("q"), &other)
+        #expect(other.shouldQuit)
+    }
+
+    @Test("sine: + and - change K and ask for new curves; Space reveals steps up to 10")
+    func sineKeys() {
+        var state = readyState()
+        let shots = state.sine.shots
+        let effects = press(.char("+"), &state)
+        #expect(state.sine.shots == shots + 1)
+        guard case .adaptSine(let request)? = effects.first else {
+            Issue.record("expected a sine request, got \(effects)")
+            return
+        }
+        #expect(request.support.count == shots + 1)
+        _ = press(.char("-"), &state)
+        #expect(state.sine.shots == shots)
+        for _ in 0..<15 { _ = press(.char(" "), &state) }
+        #expect(state.sine.shownSteps == SineState.maxSteps)
+        _ = press(.char("r"), &state)
+        #expect(state.sine.shownSteps == 0)
+        let wave = state.sine.wave
+        _ = press(.char("n"), &state)
+        #expect(state.sine.wave != wave)
+        _ = press(.char(">"), &state)
+        #expect(state.sine.alpha > 0.01)
+    }
+
+    @Test("sine: an answer to a superseded request is dropped")
+    func staleAnswers() {
+        var state = readyState()
+        _ = press(.char("+"), &state)
+        let first = state.sine.pendingRequest!
+        _ = press(.char("+"), &state)
+        let curves = SineCurves(id: first, xs: [0], truth: [0], adapted: [[0]], baseline: nil, adaptedError: [0], baselineError: nil, modelCaption: "")
+        _ = update(&state, .sineCurves(curves))
+        #expect(state.sine.curves == nil)
+    }
+
+    @Test("sine: a click in the plot adds a support point where it landed")
+    func click() {
+        let state = readyState()
+        let area = Rect(x: 0, y: 0, width: 100, height: 30)
+        let body = ExplorerView.bands(of: area).body
+        // The centre of the plot is near (0, 0) in data coordinates.
+        // The plot panel is the body less the 30-column side panel, inside its border.
+        let panel = body.splitRight(30).0.inset(horizontal: 1, vertical: 1)
+        let plot = FunctionPlot(xRange: -5...5, yRange: -6...6, curves: [], markers: []).plotArea(in: panel)
+        let mouse = MouseEvent(x: plot.x + plot.width / 2, y: plot.y + plot.height / 2, kind: .press, button: .left)
+        guard case .sineAddPoint(let point)? = ExplorerView.action(for: mouse, in: state) else {
+            Issue.record("a click in the plot should add a point")
+            return
+        }
+        #expect(abs(point.x) < 0.3)
+        #expect(abs(point.y) < 0.5)
+        var next = state
+        _ = update(&next, .sineAddPoint(point))
+        #expect(next.sine.support.count == state.sine.support.count + 1)
+    }
+
+    @Test("episode: ways and shots stay within what the screen can show")
+    func episodeBounds() {
+        var state = readyState(.episode)
+        for _ in 0..<20 { _ = press(.char("+"), &state) }
+        #expect(state.episode.ways == EpisodeState.waysRange.upperBound)
+        #expect(state.message != nil)
+        for _ in 0..<20 { _ = press(.char("["), &state) }
+        #expect(state.episode.shots == EpisodeState.shotsRange.lowerBound)
+        _ = press(.char("w"), &state)
+        #expect(state.episode.withinAlphabet)
+    }
+
+    @Test("training: Space starts, then pauses and resumes through the worker's reports")
+    func training() {
+        var state = readyState(.training)
+        let effects = press(.char(" "), &state)
+        guard case .training(.start(let configuration))? = effects.first else {
+            Issue.record("expected a start command, got \(effects)")
+            return
+        }
+        #expect(configuration.algorithm == .maml && configuration.dataset == .sine)
+        _ = update(&state, .trainingEvents([.started(configuration: configuration, total: 10)]))
+        #expect(press(.char(" "), &state) == [.training(.pause)])
+        _ = update(&state, .trainingEvents([.paused]))
+        #expect(press(.char(" "), &state) == [.training(.resume)])
+        _ = press(.char("m"), &state)
+        #expect(state.training.algorithm == .maml, "the algorithm cannot change during a run")
+    }
+
+    @Test("below 80x24 only q does anything")
+    func tooSmall() {
+        var state = readyState()
+        _ = update(&state, .resize(width: 70, height: 20))
+        #expect(press(.char("n"), &state).isEmpty)
+        _ = press(.char("q"), &state)
+        #expect(state.shouldQuit)
+    }
+}
+
+@Suite("Key map")
+struct KeyMapTests {
+    @Test("no key means two things on one screen")
+    func noConflicts() {
+        for screen in ScreenID.allCases {
+            var seen: [Key: Action] = [:]
+            for binding in KeyMap.bindings where binding.screens?.contains(screen) == true {
+                for key in binding.keys {
+                    if let earlier = seen[key], earlier != binding.action {
+                        Issue.record("\(key) on \(screen) means both \(earlier) and \(binding.action)")
+                    }
+                    seen[key] = binding.action
+                }
+            }
+        }
+    }
+
+    @Test("the status bar shows each screen's main keys and help and quit")
+    func hints() {
+        for screen in ScreenID.allCases {
+            let hints = KeyMap.hints(for: screen, charset: .unicode)
+            #expect(hints.contains { $0.label == "help" })
+            #expect(hints.contains { $0.label == "quit" })
+        }
+        #expect(KeyMap.hints(for: .sine, charset: .unicode).contains(KeyHint("+/-", "K")))
+    }
+}
+
+@Suite("Curve history")
+struct CurveHistoryTests {
+    @Test("long runs fold into buckets without losing the mean")
+    func folding() {
+        var curve = CurveHistory(capacity: 8)
+        for i in 0..<1000 { curve.append(Float(i), iteration: i + 1) }
+        #expect(curve.values.count < 8)
+        #expect(curve.bucketSize >= 128)
+        let points = curve.points
+        #expect(points.first!.value < points.last!.value)
+        curve.append(.nan, iteration: 1001)
+        #expect(curve.latest!.isFinite)
+    }
+}

@@ -1,0 +1,61 @@
+import ExplorerApp
+import Testing
+import TerminalUI
+
+/// Every screen at the two sizes the issue names, from seed 7, as plain text a reviewer can read.
+@Suite("Screen snapshots", .serialized)
+struct ScreenSnapshotTests {
+    static let sizes = [(100, 30), (80, 24)]
+
+    @Test("sine screen", arguments: sizes)
+    func sine(width: Int, height: Int) {
+        assertSnapshot(Fixture.render(.sine, width: width, height: height), named: "sine-\(width)x\(height)")
+    }
+
+    @Test("inner loop screen", arguments: sizes)
+    func inner(width: Int, height: Int) {
+        assertSnapshot(Fixture.render(.inner, width: width, height: height), named: "inner-\(width)x\(height)")
+    }
+
+    @Test("episode screen", .enabled(if: Fixture.hasOmniglot, "needs ../shared/omniglot"), arguments: sizes)
+    func episode(width: Int, height: Int) {
+        assertSnapshot(Fixture.render(.episode, width: width, height: height), named: "episode-\(width)x\(height)")
+    }
+
+    @Test("prototypes screen", .enabled(if: Fixture.hasOmniglot, "needs ../shared/omniglot"), arguments: sizes)
+    func prototypes(width: Int, height: Int) {
+        assertSnapshot(Fixture.render(.prototypes, width: width, height: height), named: "prototypes-\(width)x\(height)")
+    }
+
+    @Test("training screen after a short sine run", arguments: sizes)
+    func training(width: Int, height: Int) {
+        assertSnapshot(Fixture.render(.training, width: width, height: height), named: "training-\(width)x\(height)")
+    }
+
+    @Test("ASCII only when the locale is not UTF-8")
+    func asciiFallback() {
+        let buffer = Fixture.render(.sine, width: 100, height: 30, charset: .ascii)
+        #expect(buffer.plainText().unicodeScalars.allSatisfy { $0.isASCII })
+        assertSnapshot(buffer, named: "sine-ascii-100x30")
+    }
+
+    @Test("a terminal below 80x24 gets a notice naming the size needed")
+    func tooSmall() {
+        let text = Fixture.render(.sine, width: 60, height: 20).plainText()
+        #expect(text.contains("Terminal too small"))
+        #expect(text.contains("60x20 now, 80x24 needed"))
+    }
+
+    @Test("help overlay lists the screen's keys and the global ones")
+    func help() {
+        let frame = Fixture.withLoop(.sine) { loop -> Buffer in
+            loop.iterate(with: .key(.char("?")))
+            return loop.terminal.lastFrame
+        }
+        let text = frame.plainText()
+        #expect(text.contains("Help"))
+        #expect(text.contains("a new sine task"))
+        #expect(text.contains("quit"))
+        assertSnapshot(frame, named: "help-sine-100x30")
+    }
+}
