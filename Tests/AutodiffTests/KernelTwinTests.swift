@@ -27,6 +27,11 @@ import Testing
             let fast = Tensor.conv2d(x, w, stride: stride, padding: padding)
             let naive = NaiveKernels.conv2d(x.scalars, inputShape: shape, w.scalars, weightShape: wshape, stride: stride, padding: padding)
             #expect(close(fast.scalars, naive), "conv \(shape) * \(wshape) s\(stride) p\(padding)")
+            let bias = GradientCheck.random([wshape[0]], seed: 5)
+            let biased = Tensor.conv2d(x, w, bias: bias, stride: stride, padding: padding)
+            let plane = fast.shape[2] * fast.shape[3]
+            let expected = naive.indices.map { naive[$0] + bias.scalars[($0 / plane) % wshape[0]] }
+            #expect(close(biased.scalars, expected), "biased conv \(shape) * \(wshape)")
         }
     }
 

@@ -6,53 +6,55 @@ enum ConvKernels {
         Swift.max(1, Swift.min(g.batch, 3072 / Swift.max(g.outPlane, 1)))
     }
 
-    /// Output = conv(input, weight) (+ bias per output channel, added while unpacking for free).
-    static func forward(_ g: ConvGeometry, input: UnsafePointer<Float>, weight: UnsafePointer<Float>, bias: UnsafePointer<Float>? = nil,
-                        output: UnsafeMutablePointer<Float>) {
-        let scratch = ScratchSpace.current
+    /// Calls `body(first image, image count, columns)` for each group of images in turn.
+    @inline(__always)
+    private static func forEachGroup(_ g: ConvGeometry, _ body: (_ first: Int, _ images: Int, _ columns: Int) -> Void) {
         let group = groupSize(g)
         var first = 0
         while first < g.batch {
             let images = Swift.min(group, g.batch - first)
-            let columns = images * g.outPlane
-            let cols = scratch.buffer(0, count: g.patchSize * columns)
-            im2col(g, input: input + first * g.inChannels * g.inPlane, images: images, into: cols)
-            let outBase = output + first * g.outChannels * g.outPlane
-            if images == 1 {
-                BLAS.sgemm(transposeA: false, transposeB: false, m: g.outChannels, n: columns, k: g.patchSize,
-                           a: weight, lda: g.patchSize, b: cols, ldb: columns, c: outBase, ldc: columns)
-                if let bias {
-                    for o in 0..<g.outChannels {
-                        let b = bias[o]
-                        let row = outBase + o * columns
-                        for k in 0..<columns { row[k] += b }
-                    }
-                }
-            } else {
-                let packed = scratch.buffer(1, count: g.outChannels * columns)
-                BLAS.sgemm(transposeA: false, transposeB: false, m: g.outChannels, n: columns, k: g.patchSize,
-                           a: weight, lda: g.patchSize, b: cols, ldb: columns, c: packed, ldc: columns)
-                // [o, image, plane] -> [image, o, plane]
-                for o in 0..<g.outChannels {
-                    let b = bias?[o] ?? 0
-                    for image in 0..<images {
-                        let dst = outBase + (image * g.outChannels + o) * g.outPlane
-                        let src = packed + o * columns + image * g.outPlane
-                        for k in 0..<g.outPlane { dst[k] = src[k] + b }
-                    }
-                }
-            }
+            body(first, images, images * g.outPlane)
             first += images
         }
     }
 
-    /// Packs the output gradient of `images` images as [o, image, plane].
-    private static func packOutputGradient(_ g: ConvGeometry, _ gradient: UnsafePointer<Float>, images: Int, into packed: UnsafeMutablePointer<Float>) {
+    /// The output gradient of a group as [o, image, plane]: the tensor itself for one image,
+    /// else a packed copy in scratch slot 1.
+    private static func packedOutputGradient(_ g: ConvGeometry, _ gradient: UnsafePointer<Float>, first: Int, images: Int,
+                                             scratch: ScratchSpace) -> UnsafePointer<Float> {
+        let base = gradient + first * g.outChannels * g.outPlane
+        if images == 1 { return base }
         let columns = images * g.outPlane
+        let packed = scratch.buffer(1, count: g.outChannels * columns)
         for o in 0..<g.outChannels {
             for image in 0..<images {
-                (packed + o * columns + image * g.outPlane)
-                    .update(from: gradient + (image * g.outChannels + o) * g.outPlane, count: g.outPlane)
+                (packed + o * columns + image * g.outPlane).update(from: base + (image * g.outChannels + o) * g.outPlane, count: g.outPlane)
+            }
+        }
+        return UnsafePointer(packed)
+    }
+
+    /// Output = conv(input, weight) (+ bias per output channel, added while unpacking for free).
+    static func forward(_ g: ConvGeometry, input: UnsafePointer<Float>, weight: UnsafePointer<Float>, bias: UnsafePointer<Float>? = nil,
+                        output: UnsafeMutablePointer<Float>) {
+        let scratch = ScratchSpace.current
+        forEachGroup(g) { first, images, columns in
+            let cols = scratch.buffer(0, count: g.patchSize * columns)
+            im2col(g, input: input + first * g.inChannels * g.inPlane, images: images, into: cols)
+            let outBase = output + first * g.outChannels * g.outPlane
+            // One image is already in [o, plane] order: multiply straight into the output.
+            let product = images == 1 ? outBase : scratch.buffer(1, count: g.outChannels * columns)
+            BLAS.sgemm(transposeA: false, transposeB: false, m: g.outChannels, n: columns, k: g.patchSize,
+                       a: weight, lda: g.patchSize, b: cols, ldb: columns, c: product, ldc: columns)
+            guard images > 1 || bias != nil else { return }
+            // [o, image, plane] -> [image, o, plane], adding the bias on the way.
+            for o in 0..<g.outChannels {
+                let b = bias?[o] ?? 0
+                for image in 0..<images {
+                    let dst = outBase + (image * g.outChannels + o) * g.outPlane
+                    let src = product + o * columns + image * g.outPlane
+                    for k in 0..<g.outPlane { dst[k] = src[k] + b }
+                }
             }
         }
     }
@@ -60,50 +62,24 @@ enum ConvKernels {
     static func backwardInput(_ g: ConvGeometry, outputGradient: UnsafePointer<Float>, weight: UnsafePointer<Float>, inputGradient: UnsafeMutablePointer<Float>) {
         inputGradient.update(repeating: 0, count: g.batch * g.inChannels * g.inPlane)
         let scratch = ScratchSpace.current
-        let group = groupSize(g)
-        var first = 0
-        while first < g.batch {
-            let images = Swift.min(group, g.batch - first)
-            let columns = images * g.outPlane
-            let gradBase = outputGradient + first * g.outChannels * g.outPlane
-            let packed: UnsafePointer<Float>
-            if images == 1 {
-                packed = gradBase
-            } else {
-                let buffer = scratch.buffer(1, count: g.outChannels * columns)
-                packOutputGradient(g, gradBase, images: images, into: buffer)
-                packed = UnsafePointer(buffer)
-            }
+        forEachGroup(g) { first, images, columns in
+            let packed = packedOutputGradient(g, outputGradient, first: first, images: images, scratch: scratch)
             let cols = scratch.buffer(0, count: g.patchSize * columns)
             BLAS.sgemm(transposeA: true, transposeB: false, m: g.patchSize, n: columns, k: g.outChannels,
                        a: weight, lda: g.patchSize, b: packed, ldb: columns, c: cols, ldc: columns)
             col2imAdd(g, cols: cols, images: images, into: inputGradient + first * g.inChannels * g.inPlane)
-            first += images
         }
     }
 
     static func backwardWeight(_ g: ConvGeometry, input: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>, weightGradient: UnsafeMutablePointer<Float>) {
         let scratch = ScratchSpace.current
-        let group = groupSize(g)
-        var first = 0
-        while first < g.batch {
-            let images = Swift.min(group, g.batch - first)
-            let columns = images * g.outPlane
+        forEachGroup(g) { first, images, columns in
             let cols = scratch.buffer(0, count: g.patchSize * columns)
             im2col(g, input: input + first * g.inChannels * g.inPlane, images: images, into: cols)
-            let gradBase = outputGradient + first * g.outChannels * g.outPlane
-            let packed: UnsafePointer<Float>
-            if images == 1 {
-                packed = gradBase
-            } else {
-                let buffer = scratch.buffer(1, count: g.outChannels * columns)
-                packOutputGradient(g, gradBase, images: images, into: buffer)
-                packed = UnsafePointer(buffer)
-            }
+            let packed = packedOutputGradient(g, outputGradient, first: first, images: images, scratch: scratch)
             BLAS.sgemm(transposeA: false, transposeB: true, m: g.outChannels, n: g.patchSize, k: columns,
                        a: packed, lda: columns, b: cols, ldb: columns, beta: first == 0 ? 0 : 1,
                        c: weightGradient, ldc: g.patchSize)
-            first += images
         }
     }
 }

@@ -2,38 +2,35 @@ extension Tensor {
     /// 2-D convolution (cross-correlation, as PyTorch's `conv2d`) of `input` [n,c,h,w] with
     /// `weight` [o,c,kh,kw], zero padding on every side.
     public static func conv2d(_ input: Tensor, _ weight: Tensor, stride: Int = 1, padding: Int = 0) -> Tensor {
-        let g = ConvGeometry(input: input.shape, weight: weight.shape, stride: stride, padding: padding)
-        let values = makeScalars(g.outputShape.reduce(1, *)) { out in
-            input.scalars.withUnsafeBufferPointer { x in
-                weight.scalars.withUnsafeBufferPointer { w in
-                    ConvKernels.forward(g, input: x.baseAddress!, weight: w.baseAddress!, output: out.baseAddress!)
-                }
-            }
-        }
-        return result(shape: g.outputShape, scalars: values, inputs: [input, weight]) { grad in
-            [input.node == nil ? nil : conv2dInputGradient(grad, weight, geometry: g),
-             weight.node == nil ? nil : conv2dWeightGradient(input, grad, geometry: g)]
-        }
+        convolution(input, weight, bias: nil, stride: stride, padding: padding)
     }
 
     /// Convolution plus a per-channel `bias` [o], the bias added inside the kernel rather than
     /// in a separate pass over the output.
     public static func conv2d(_ input: Tensor, _ weight: Tensor, bias: Tensor, stride: Int = 1, padding: Int = 0) -> Tensor {
+        convolution(input, weight, bias: bias, stride: stride, padding: padding)
+    }
+
+    private static func convolution(_ input: Tensor, _ weight: Tensor, bias: Tensor?, stride: Int, padding: Int) -> Tensor {
         let g = ConvGeometry(input: input.shape, weight: weight.shape, stride: stride, padding: padding)
-        precondition(bias.shape == [g.outChannels], "conv2d: bias \(bias.shape) for \(g.outChannels) output channels")
+        if let bias { precondition(bias.shape == [g.outChannels], "conv2d: bias \(bias.shape) for \(g.outChannels) output channels") }
+        let biasValues = bias?.scalars ?? []
         let values = makeScalars(g.outputShape.reduce(1, *)) { out in
             input.scalars.withUnsafeBufferPointer { x in
                 weight.scalars.withUnsafeBufferPointer { w in
-                    bias.scalars.withUnsafeBufferPointer { b in
-                        ConvKernels.forward(g, input: x.baseAddress!, weight: w.baseAddress!, bias: b.baseAddress!, output: out.baseAddress!)
+                    biasValues.withUnsafeBufferPointer { b in
+                        ConvKernels.forward(g, input: x.baseAddress!, weight: w.baseAddress!, bias: bias == nil ? nil : b.baseAddress,
+                                            output: out.baseAddress!)
                     }
                 }
             }
         }
-        return result(shape: g.outputShape, scalars: values, inputs: [input, weight, bias]) { grad in
-            [input.node == nil ? nil : conv2dInputGradient(grad, weight, geometry: g),
-             weight.node == nil ? nil : conv2dWeightGradient(input, grad, geometry: g),
-             bias.node == nil ? nil : grad.sum(alongAxes: [0, 2, 3])]
+        let inputs = bias.map { [input, weight, $0] } ?? [input, weight]
+        return result(shape: g.outputShape, scalars: values, inputs: inputs) { grad in
+            var rules: [Tensor?] = [input.node == nil ? nil : conv2dInputGradient(grad, weight, geometry: g),
+                                    weight.node == nil ? nil : conv2dWeightGradient(input, grad, geometry: g)]
+            if let bias { rules.append(bias.node == nil ? nil : grad.sum(alongAxes: [0, 2, 3])) }
+            return rules
         }
     }
 
