@@ -7,7 +7,7 @@ struct Episcope: ParsableCommand {
         commandName: "episcope",
         abstract: "Look inside meta-learning: episodes, prototypes, and MAML's inner loop.",
         subcommands: [ExploreCommand.self, RenderCommand.self, DataCommand.self, EpisodeCommand.self, RunsCommand.self, TrainCommand.self,
-                      EvalCommand.self, ShipCommand.self, BenchCommand.self],
+                      EvalCommand.self, ShipCommand.self, ModelsCommand.self, BenchCommand.self],
         defaultSubcommand: ExploreCommand.self
     )
 

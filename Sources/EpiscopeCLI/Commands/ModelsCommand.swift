@@ -1,0 +1,46 @@
+import ArgumentParser
+import FewShot
+import Foundation
+
+/// `episcope models`: the shipped models with what they were trained on and the results stored
+/// in them, as a Markdown table (the README's results table is this output).
+struct ModelsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "models", abstract: "List the shipped models and their stored results.")
+
+    @Option(help: "Folder of models (default: assets/models).") var folder: String?
+
+    func run() throws {
+        guard let directory = folder.map({ URL(fileURLWithPath: $0) }) ?? ShippedModels.directory() else {
+            throw failing("no assets/models folder found")
+        }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.hasSuffix(".safetensors") && !$0.hasSuffix(".state.safetensors") }.sorted()
+        print("| model | trained | iterations | wall time | setting | result |")
+        print("| --- | --- | ---: | ---: | --- | --- |")
+        for name in names {
+            guard let checkpoint = try? ModelCheckpoint.read(path: directory.appendingPathComponent(name).path) else {
+                print("| \(name) | unreadable | | | | |")
+                continue
+            }
+            let c = checkpoint.configuration
+            let trained = c.dataset == .sine
+                ? "\(c.algorithm.rawValue), sine K=\(c.shots), meta-batch \(c.metaBatch)"
+                : "\(c.algorithm.rawValue), \(c.split), \(c.ways)-way \(c.shots)-shot"
+            let wall = TrainingProgressPrinter.duration(checkpoint.wallSeconds)
+            let entries = StandardEvaluation.entries(of: checkpoint).sorted { $0.key < $1.key }
+            if entries.isEmpty { print("| \(name) | \(trained) | \(checkpoint.iteration) | \(wall) | | not evaluated |") }
+            for (key, e) in entries {
+                let result: String
+                if let a = e.accuracy {
+                    result = String(format: "%.2f%% ± %.2f (%d episodes)", a * 100, (e.ci95 ?? 0) * 100, e.episodes)
+                } else if let r = e.errorRate {
+                    result = String(format: "error %.1f%%", r * 100)
+                } else {
+                    func m(_ x: Float?) -> String { x.map { $0.isFinite ? String(format: "%.3f", $0) : "diverged" } ?? "-" }
+                    result = "MSE \(m(e.mseBefore)) → 1 step \(m(e.mseStep1)), 5 steps \(m(e.mseStep5)), 10 steps \(m(e.mseStep10)) (\(e.episodes) tasks)"
+                }
+                print("| \(name) | \(trained) | \(checkpoint.iteration) | \(wall) | \(key) | \(result) |")
+            }
+        }
+    }
+}
