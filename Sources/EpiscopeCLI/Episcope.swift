@@ -6,7 +6,7 @@ struct Episcope: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "episcope",
         abstract: "Look inside meta-learning: episodes, prototypes, and MAML's inner loop.",
-        subcommands: [ExploreCommand.self, RenderCommand.self, DataCommand.self, EpisodeCommand.self, RunsCommand.self, BenchCommand.self],
+        subcommands: [ExploreCommand.self, RenderCommand.self, LectureCommand.self, DataCommand.self, EpisodeCommand.self, RunsCommand.self, BenchCommand.self],
         defaultSubcommand: ExploreCommand.self
     )
 
