@@ -24,7 +24,7 @@ public final class LectureLoop<Backend: TerminalBackend> {
         let size = terminal.backend.size
         _ = update(&self.state.app, .resize(width: size.width, height: size.height))
         self.state.app.now = clock()
-        runner.submit(initialEffects(&self.state.app))
+        runner.submit(StepSetup.requests(&self.state.app))
     }
 
     /// Runs until the presenter quits.

@@ -61,6 +61,10 @@ public func updateLecture(_ state: inout LectureState, _ action: LectureAction) 
         state.drawing = verdict
         state.pendingDrawing = nil
         return []
+    case .app(.resource(let kind, let availability)):
+        // The explorer would now compute every screen; a lecture computes only the step on show.
+        state.app.resources[kind] = availability
+        return StepSetup.requests(&state.app)
     case .app(let inner):
         return update(&state.app, inner)
     }

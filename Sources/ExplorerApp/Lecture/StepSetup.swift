@@ -42,14 +42,19 @@ enum StepSetup {
     /// are ready; the rest follow when the resources arrive).
     static func requests(_ app: inout AppState) -> [Effect] {
         // Only the screen on show asks: the inner loop is too slow to compute for nothing.
-        let kind: ResourceKind
         switch app.screen {
-        case .episode, .prototypes: kind = .omniglot
-        case .sine: kind = .sineModel
-        case .inner: kind = .mamlClassifier
-        case .training: return []
+        case .episode, .prototypes:
+            guard app.episode.view == nil, app.episode.pendingRequest == nil else { return [] }
+            return requestEpisode(&app)
+        case .sine:
+            guard app.sine.curves == nil, app.sine.pendingRequest == nil else { return [] }
+            return requestSine(&app)
+        case .inner:
+            guard app.inner.result == nil, app.inner.pendingRequest == nil, innerSourceReady(app.resources) else { return [] }
+            return requestInner(&app)
+        case .training:
+            return []
         }
-        return update(&app, .resource(kind, app.resources[kind]))
     }
 
     /// The ladder index whose value is closest to `value` (the explorer's keys move along ladders).
