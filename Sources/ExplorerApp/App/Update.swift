@@ -71,7 +71,23 @@ private func switchScreen(_ state: inout AppState, to screen: ScreenID) -> [Effe
     state.screen = screen
     state.showHelp = false
     state.message = nil
-    return []
+    return requestsForCurrentScreen(&state)
+}
+
+/// Omniglot screens compute only once visited: on a two-core machine the engine's time is
+/// better spent on the screen in view (or on a training run).
+private func requestsForCurrentScreen(_ state: inout AppState) -> [Effect] {
+    switch state.screen {
+    case .episode, .prototypes:
+        guard state.episode.view == nil, state.episode.pendingRequest == nil,
+              state.resources.omniglot.isReady, state.resources.protoNet.isReady else { return [] }
+        return requestEpisode(&state)
+    case .inner:
+        guard state.inner.result == nil, state.inner.pendingRequest == nil, innerSourceReady(state.resources) else { return [] }
+        return requestInner(&state)
+    case .sine, .training:
+        return []
+    }
 }
 
 /// Reveals one more inner step on each screen that is running all steps, one every
@@ -97,23 +113,9 @@ public func isAnimating(_ state: AppState) -> Bool {
 
 /// Asks for whatever became computable when resource `kind` changed.
 private func refreshRequests(_ state: inout AppState, changed kind: ResourceKind) -> [Effect] {
-    switch kind {
-    case .sineModel, .sineBaseline:
-        var effects: [Effect] = []
-        if state.resources.sineModel.isReady { effects += requestSine(&state) }
-        if innerSourceReady(state.resources), state.inner.result == nil { effects += requestInner(&state) }
-        return effects
-    case .omniglot, .protoNet:
-        var effects: [Effect] = []
-        if state.resources.omniglot.isReady && state.resources.protoNet.isReady && state.episode.view == nil {
-            effects += requestEpisode(&state)
-        }
-        if innerSourceReady(state.resources), state.inner.result == nil { effects += requestInner(&state) }
-        return effects
-    case .mamlClassifier:
-        if innerSourceReady(state.resources), state.inner.result == nil { return requestInner(&state) }
-        return []
-    }
+    var effects: [Effect] = []
+    if (kind == .sineModel || kind == .sineBaseline) && state.resources.sineModel.isReady { effects += requestSine(&state) }
+    return effects + requestsForCurrentScreen(&state)
 }
 
 /// The Inner loop screen adapts the Omniglot MAML when the data is there, else the sine model.
