@@ -18,9 +18,10 @@ int openblas_get_num_threads(void);
 
 // glibc's tuning knobs are macros, which Swift cannot call: see TensorAllocator.
 static inline void episcope_keep_large_blocks(void) {
-    mallopt(M_MMAP_THRESHOLD, 1 << 30);
-    mallopt(M_TRIM_THRESHOLD, 0x7fffffff);
+    mallopt(M_MMAP_MAX, 0);              /* serve even huge blocks from the heap ... */
+    mallopt(M_TRIM_THRESHOLD, 0x7fffffff); /* ... and never hand freed memory back */
     mallopt(M_TOP_PAD, 64 << 20);
+    mallopt(M_ARENA_MAX, 1);             /* worker threads share that heap instead of mmap'd arenas */
 }
 
 #endif

@@ -78,6 +78,9 @@ import Testing
             G.first([x, w]) { G.weighted(Tensor.conv2d($0[0], $0[1], stride: stride, padding: padding)) }
             G.second([x, w]) { G.weighted(Tensor.conv2d($0[0], $0[1], stride: stride, padding: padding).squared()) }
         }
+        let bias = G.random([4], seed: 19)
+        G.first([x, w, bias]) { G.weighted(Tensor.conv2d($0[0], $0[1], bias: $0[2], stride: 2, padding: 1)) }
+        G.second([x, w, bias]) { G.weighted(Tensor.conv2d($0[0], $0[1], bias: $0[2], padding: 1).squared()) }
         let w5 = G.random([2, 3, 5, 1], seed: 12, scale: 0.5)
         G.first([x, w5]) { G.weighted(Tensor.conv2d($0[0], $0[1], padding: 2)) }
     }

@@ -4,10 +4,11 @@ import CBLAS
 public enum TensorAllocator {
     /// Keeps freed large blocks in the heap instead of returning them to the kernel.
     ///
-    /// glibc serves blocks above 128 KiB with fresh mmap calls and unmaps them when freed, so every
-    /// activation of a training step would cost page faults and the kernel zeroing those pages
-    /// again (a fifth of a ConvNet4 step, measured). Raising the thresholds turns this into reuse,
-    /// which is what PyTorch's caching allocator achieves.
+    /// glibc serves blocks above its mmap threshold (at most 32 MiB) with fresh mmap calls and
+    /// unmaps them when freed, so every activation of a training step would cost page faults and
+    /// the kernel zeroing those pages again (a fifth of a ConvNet4 step, measured). Serving all
+    /// blocks from one heap that is never trimmed turns this into reuse, which is what PyTorch's
+    /// caching allocator achieves.
     public static func keepLargeBlocks() {
         episcope_keep_large_blocks()
     }

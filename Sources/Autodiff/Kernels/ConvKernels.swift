@@ -6,7 +6,9 @@ enum ConvKernels {
         Swift.max(1, Swift.min(g.batch, 3072 / Swift.max(g.outPlane, 1)))
     }
 
-    static func forward(_ g: ConvGeometry, input: UnsafePointer<Float>, weight: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>) {
+    /// Output = conv(input, weight) (+ bias per output channel, added while unpacking for free).
+    static func forward(_ g: ConvGeometry, input: UnsafePointer<Float>, weight: UnsafePointer<Float>, bias: UnsafePointer<Float>? = nil,
+                        output: UnsafeMutablePointer<Float>) {
         let scratch = ScratchSpace.current
         let group = groupSize(g)
         var first = 0
@@ -19,15 +21,24 @@ enum ConvKernels {
             if images == 1 {
                 BLAS.sgemm(transposeA: false, transposeB: false, m: g.outChannels, n: columns, k: g.patchSize,
                            a: weight, lda: g.patchSize, b: cols, ldb: columns, c: outBase, ldc: columns)
+                if let bias {
+                    for o in 0..<g.outChannels {
+                        let b = bias[o]
+                        let row = outBase + o * columns
+                        for k in 0..<columns { row[k] += b }
+                    }
+                }
             } else {
                 let packed = scratch.buffer(1, count: g.outChannels * columns)
                 BLAS.sgemm(transposeA: false, transposeB: false, m: g.outChannels, n: columns, k: g.patchSize,
                            a: weight, lda: g.patchSize, b: cols, ldb: columns, c: packed, ldc: columns)
                 // [o, image, plane] -> [image, o, plane]
                 for o in 0..<g.outChannels {
+                    let b = bias?[o] ?? 0
                     for image in 0..<images {
-                        (outBase + (image * g.outChannels + o) * g.outPlane)
-                            .update(from: packed + o * columns + image * g.outPlane, count: g.outPlane)
+                        let dst = outBase + (image * g.outChannels + o) * g.outPlane
+                        let src = packed + o * columns + image * g.outPlane
+                        for k in 0..<g.outPlane { dst[k] = src[k] + b }
                     }
                 }
             }

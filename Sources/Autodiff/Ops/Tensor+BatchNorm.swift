@@ -22,14 +22,22 @@ extension Tensor {
         var variance = [Float](repeating: 0, count: c)
         var inverseStd = [Float](repeating: 0, count: c)
         x.scalars.withUnsafeBufferPointer { p in
+            // One pass for both moments: per-plane float sums (short, so accurate) gathered in
+            // Double, where E[x²] − E[x]² loses nothing that matters at these magnitudes.
             for ch in 0..<c {
-                var s: Float = 0
-                for i in 0..<n { let base = (i * c + ch) * plane; for j in 0..<plane { s += p[base + j] } }
-                let mu = s / m
-                var v: Float = 0
-                for i in 0..<n { let base = (i * c + ch) * plane; for j in 0..<plane { let d = p[base + j] - mu; v += d * d } }
-                mean[ch] = mu
-                variance[ch] = v / m
+                var s = 0.0
+                var s2 = 0.0
+                for i in 0..<n {
+                    let base = (i * c + ch) * plane
+                    var ps: Float = 0
+                    var ps2: Float = 0
+                    for j in 0..<plane { let v = p[base + j]; ps += v; ps2 += v * v }
+                    s += Double(ps)
+                    s2 += Double(ps2)
+                }
+                let mu = s / Double(m)
+                mean[ch] = Float(mu)
+                variance[ch] = Float(Swift.max(s2 / Double(m) - mu * mu, 0))
                 inverseStd[ch] = 1 / (variance[ch] + epsilon).squareRoot()
             }
         }

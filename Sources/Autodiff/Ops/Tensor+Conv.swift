@@ -16,6 +16,27 @@ extension Tensor {
         }
     }
 
+    /// Convolution plus a per-channel `bias` [o], the bias added inside the kernel rather than
+    /// in a separate pass over the output.
+    public static func conv2d(_ input: Tensor, _ weight: Tensor, bias: Tensor, stride: Int = 1, padding: Int = 0) -> Tensor {
+        let g = ConvGeometry(input: input.shape, weight: weight.shape, stride: stride, padding: padding)
+        precondition(bias.shape == [g.outChannels], "conv2d: bias \(bias.shape) for \(g.outChannels) output channels")
+        let values = makeScalars(g.outputShape.reduce(1, *)) { out in
+            input.scalars.withUnsafeBufferPointer { x in
+                weight.scalars.withUnsafeBufferPointer { w in
+                    bias.scalars.withUnsafeBufferPointer { b in
+                        ConvKernels.forward(g, input: x.baseAddress!, weight: w.baseAddress!, bias: b.baseAddress!, output: out.baseAddress!)
+                    }
+                }
+            }
+        }
+        return result(shape: g.outputShape, scalars: values, inputs: [input, weight, bias]) { grad in
+            [input.node == nil ? nil : conv2dInputGradient(grad, weight, geometry: g),
+             weight.node == nil ? nil : conv2dWeightGradient(input, grad, geometry: g),
+             bias.node == nil ? nil : grad.sum(alongAxes: [0, 2, 3])]
+        }
+    }
+
     /// The gradient of a convolution with respect to its input, given the output gradient.
     /// Linear in both arguments, so its own gradients are a convolution and a weight gradient.
     static func conv2dInputGradient(_ outputGradient: Tensor, _ weight: Tensor, geometry g: ConvGeometry) -> Tensor {

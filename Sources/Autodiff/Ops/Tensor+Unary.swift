@@ -49,7 +49,29 @@ extension Tensor {
     /// Element-wise max(x, 0).
     public func relu() -> Tensor {
         let values = mapScalars { max($0, 0) }
-        return Tensor.result(shape: shape, scalars: values, input: self) { g in g * self.positiveMask() }
+        return Tensor.result(shape: shape, scalars: values, input: self) { g in g.passing(where: self) }
+    }
+
+    /// This tensor where `gate` > 0, else 0, in one pass: ReLU's gradient. Linear in self, so its
+    /// own gradient is the same gate; the gate gets none (ReLU's second derivative is zero).
+    func passing(where gate: Tensor) -> Tensor {
+        precondition(shape == gate.shape, "passing(where:): \(shape) vs \(gate.shape)")
+        let values = makeScalars(count) { out in
+            scalars.withUnsafeBufferPointer { g in
+                gate.scalars.withUnsafeBufferPointer { x in
+                    let (gp, xp, op) = (g.baseAddress!, x.baseAddress!, out.baseAddress!)
+                    let n = out.count
+                    var i = 0
+                    while i + FloatVector.scalarCount <= n {
+                        let v = loadVector(gp, i).replacing(with: 0, where: .!(loadVector(xp, i) .> 0))
+                        storeVector(v, op, i)
+                        i += FloatVector.scalarCount
+                    }
+                    while i < n { op[i] = xp[i] > 0 ? gp[i] : 0; i += 1 }
+                }
+            }
+        }
+        return Tensor.result(shape: shape, scalars: values, input: self) { u in u.passing(where: gate) }
     }
 
     /// 1 where x > 0, else 0; a constant (its own gradient is zero almost everywhere).

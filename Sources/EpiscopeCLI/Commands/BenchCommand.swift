@@ -1,6 +1,7 @@
 import ArgumentParser
 import Autodiff
 import ExplorerApp
+import FewShot
 import Foundation
 
 /// `episcope bench`: the figures the issues name, one JSON object per line with `--json`.
@@ -18,11 +19,20 @@ struct BenchCommand: ParsableCommand {
         }
         func wanted(_ name: String) -> Bool { only.map { name.contains($0) } ?? true }
         let sgemm = EngineBenchmarks.sgemm()
-        if wanted("sgemm") { emit(sgemm) }
+        emit(sgemm)  // every other figure is read against it
         let gflops = sgemm.figures.first { $0.0 == "gflops" }?.1 as? Double ?? 1
         if wanted("convnet4") { emit(EngineBenchmarks.convNet4Training(sgemmGflops: gflops)) }
         if wanted("maml_sine") { emit(MetaLearningBenchmarks.sine()) }
         if wanted("maml_omniglot") { emit(MetaLearningBenchmarks.omniglot()) }
+        if wanted("omniglot_load") {
+            if let location = try? DataLocation.resolve(), let t = try? OmniglotBenchmark.measureLoad(dataDirectory: location.directory) {
+                emit(BenchReport(name: "omniglot_load", figures: [
+                    ("first_decode_s", t.firstDecodeSeconds), ("cached_load_s", t.cachedLoadSeconds), ("drawings", t.drawings),
+                ]))
+            } else {
+                printError("omniglot_load skipped: no Omniglot folder (run `episcope data`)")
+            }
+        }
         if wanted("ui_frame") {
             for frame in UIBenchmark.frameTimes(options: EngineOptions()) {
                 emit(BenchReport(name: "ui_frame", figures: [("screen", frame.screen.commandName), ("size", "160x48"),

@@ -8,8 +8,8 @@ public enum StartScreen {
     /// The opening screen for these options.
     public static func choose(options: EngineOptions) -> ScreenID {
         guard options.useOmniglot, (try? DataLocation.resolve(explicit: options.dataDirectory)) != nil else { return .sine }
-        guard options.useShippedModels, let folder = options.modelsDirectory ?? ModelFiles.directory() else { return .sine }
-        let names = [ModelFiles.protoNetOneShot, ModelFiles.protoNetFiveShot, ModelFiles.protoNetLake]
+        guard options.useShippedModels, let folder = options.modelsDirectory ?? ShippedModels.directory() else { return .sine }
+        let names = [ShippedModels.protoNetOneShot, ShippedModels.protoNetFiveShot, ShippedModels.protoNetLake]
         let present = names.contains { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
         return present ? .episode : .sine
     }

@@ -1,3 +1,4 @@
+import FewShot
 import Foundation
 import TerminalUI
 
@@ -80,6 +81,6 @@ public enum LectureFiles {
     /// The models folder to read results from, as the explorer finds it.
     public static func modelsDirectory(_ options: EngineOptions) -> URL? {
         guard options.useShippedModels else { return nil }
-        return options.modelsDirectory ?? ModelFiles.directory()
+        return options.modelsDirectory ?? ShippedModels.directory()
     }
 }

@@ -6,10 +6,10 @@ enum ResultsFigure {
         let block = Block(title: "Shipped models, test classes, beside the papers", borderStyle: Theme.muted)
         block.render(into: &buffer, area: area)
         let inner = block.inner(area).inset(horizontal: 1, vertical: 0)
-        var lines = [Line("\(pad("model", 18))\(pad("setting", 16))\(pad("ours (model file)", 30))paper", style: Theme.heading)]
+        var lines = [Line("\(pad("model", 18))\(pad("setting", 16))\(pad("ours (model file)", 34))paper", style: Theme.heading)]
         for row in table.rows {
             lines.append(Line([Span(pad(row.model, 18), style: Theme.accent), Span(pad(row.setting, 16)),
-                               Span(pad(row.ours ?? "no evaluation stored", 30), style: row.ours == nil ? Theme.muted : Theme.correct),
+                               Span(pad(row.ours ?? "no evaluation stored", 34), style: row.ours == nil ? Theme.muted : Theme.correct),
                                Span(row.paper ?? "-", style: Theme.muted)]))
         }
         if table.rows.isEmpty { lines.append(Line("no shipped model found: nothing to report yet", style: Theme.warning)) }

@@ -1,3 +1,4 @@
+import FewShot
 import Foundation
 
 /// The shipped models' accuracies beside the papers': ours are read from each model file's
@@ -26,9 +27,9 @@ public struct ResultsTable: Sendable, Equatable {
     ]
 
     static let files: [(file: String, name: String)] = [
-        (ModelFiles.protoNetOneShot, "ProtoNet"), (ModelFiles.protoNetFiveShot, "ProtoNet 5-shot"), (ModelFiles.protoNetLake, "ProtoNet (Lake)"),
-        (ModelFiles.mamlOmniglot, "MAML"), (ModelFiles.fomamlOmniglot, "FOMAML"), (ModelFiles.reptileOmniglot, "Reptile"),
-        (ModelFiles.mamlSine, "MAML sine"), (ModelFiles.pretrainedSine, "pretrained sine"),
+        (ShippedModels.protoNetOneShot, "ProtoNet"), (ShippedModels.protoNetFiveShot, "ProtoNet 5-shot"), (ShippedModels.protoNetLake, "ProtoNet (Lake)"),
+        (ShippedModels.mamlOmniglot, "MAML"), (ShippedModels.fomamlOmniglot, "FOMAML"), (ShippedModels.reptileOmniglot, "Reptile"),
+        (ShippedModels.mamlSine, "MAML sine"), (ShippedModels.pretrainedSine, "pretrained sine"),
     ]
 
     /// Reads every shipped model in `directory` (nil: none, say so).
@@ -40,7 +41,7 @@ public struct ResultsTable: Sendable, Equatable {
             let path = directory.appendingPathComponent(file).path
             guard let metadata = SafetensorsMetadata.read(path: path) else { missing.append(name); continue }
             let algorithm = metadata["algorithm"] ?? ""
-            let paperKey = file == ModelFiles.protoNetLake ? "protonet-lake" : algorithm
+            let paperKey = file == ShippedModels.protoNetLake ? "protonet-lake" : algorithm
             let entries = metadata.filter { $0.key.hasPrefix("eval.") }.sorted { $0.key < $1.key }
             if entries.isEmpty { rows.append(Row(model: name, setting: "-", ours: nil, paper: nil)) }
             for (key, json) in entries {
@@ -69,8 +70,8 @@ public struct ResultsTable: Sendable, Equatable {
         }
         if let error = number("errorRate") { return String(format: "%.1f%% error", error * 100) }
         if let mse = number("mseStep10") {
-            let one = number("mseStep1").map { String(format: "%.2f after 1 step, ", $0) } ?? ""
-            return "MSE \(one)" + String(format: "%.2f after 10", mse)
+            let one = number("mseStep1").map { String(format: "%.2f (1 step), ", $0) } ?? ""
+            return "MSE \(one)" + String(format: "%.2f (10)", mse)
         }
         return nil
     }

@@ -40,15 +40,18 @@ public final class Trainer {
         self.command = command
     }
 
-    /// Continues the run whose model file is `path` (with its `.state.safetensors` beside it).
-    public init(resumingFrom path: String, data: TrainingData, command: String = "") throws {
+    /// Continues the run whose model file is `path` (with its `.state.safetensors` beside it),
+    /// optionally to a new total of `iterations`.
+    public init(resumingFrom path: String, data: TrainingData, command: String = "", iterations: Int? = nil) throws {
         let checkpoint = try ModelCheckpoint.read(path: path)
         let state = try ResumeState.read(path: ResumeState.path(forModel: path))
         guard state.iteration == checkpoint.iteration else {
             throw SafeTensors.Failure.malformed(path: path, reason: "model is at iteration \(checkpoint.iteration) but its state file at \(state.iteration)")
         }
-        try Self.validate(checkpoint.configuration, data: data)
-        configuration = checkpoint.configuration
+        var resumed = checkpoint.configuration
+        if let iterations { resumed.iterations = iterations }
+        try Self.validate(resumed, data: data)
+        configuration = resumed
         self.data = data
         architecture = checkpoint.architecture
         parameters = checkpoint.parameters

@@ -46,7 +46,7 @@ public struct Conv2D: Sendable {
     }
 
     public func callAsFunction(_ x: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
-        Tensor.conv2d(x, weight, stride: stride, padding: padding) + bias.reshaped(to: [1, outputChannels, 1, 1])
+        Tensor.conv2d(x, weight, bias: bias, stride: stride, padding: padding)
     }
 }
 

@@ -11,11 +11,14 @@ public struct SineMLP: Sendable {
         [("net.0", Linear(1, hidden)), ("net.2", Linear(hidden, hidden)), ("net.4", Linear(hidden, 1))]
     }
 
+    /// Weights from N(0, 0.01²) and zero biases, as the reference implementation of the MAML
+    /// paper initialises this network (PyTorch's default leaves a sharper meta-learned start,
+    /// whose ten-step fine-tuning diverges on some tasks).
     public func initialParameters(using generator: inout SeededGenerator) -> ParameterList {
         var list = ParameterList()
         for (prefix, layer) in layers {
-            let p = layer.initialParameters(prefix: prefix, using: &generator)
-            for (n, t) in zip(p.names, p.tensors) { list.append(n, t) }
+            list.append("\(prefix).weight", Tensor.randomNormal(shape: [layer.outputFeatures, layer.inputFeatures], standardDeviation: 0.01, using: &generator))
+            list.append("\(prefix).bias", Tensor(zeros: [layer.outputFeatures]))
         }
         return list
     }

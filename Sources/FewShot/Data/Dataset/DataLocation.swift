@@ -6,7 +6,7 @@ public struct DataLocation: Sendable, Hashable {
     public let directory: URL
 
     /// A location at `directory` (not checked).
-    public init(directory: URL) { self.directory = directory.standardizedFileURL }
+    public init(directory: URL) { self.directory = URL(fileURLWithPath: directory.standardizedFileURL.path) }
 
     /// The two archives every load needs.
     public static let requiredArchives = ["images_background.zip", "images_evaluation.zip"]

@@ -1,0 +1,84 @@
+import Autodiff
+import Foundation
+
+/// The evaluations a shipped model carries in its metadata: the settings the papers report,
+/// on the test classes, with fixed seeds so anyone can reproduce them.
+public enum StandardEvaluation {
+    /// One reported figure: a setting and its result, stored as JSON in `eval.<key>`.
+    public struct Entry: Codable, Sendable, Equatable {
+        public var ways: Int?
+        public var shots: Int
+        public var queries: Int?
+        public var episodes: Int
+        public var seed: UInt64
+        public var split: String?
+        public var accuracy: Float?
+        public var ci95: Float?
+        public var errorRate: Float?
+        public var mseBefore: Float?
+        public var mseStep1: Float?
+        public var mseStep5: Float?
+        public var mseStep10: Float?
+    }
+
+    /// The classification settings to report for a model.
+    static func settings(for checkpoint: ModelCheckpoint) -> [(ways: Int, shots: Int)] {
+        let c = checkpoint.configuration
+        switch c.algorithm {
+        case .protonet: return c.split == "lake" ? [(5, 1), (20, 1)] : [(5, 1), (5, 5), (20, 1), (20, 5)]
+        default: return [(c.validationWays, c.validationShots)]
+        }
+    }
+
+    /// Runs every standard evaluation of `checkpoint`; `log` hears each result as it lands.
+    public static func run(_ checkpoint: ModelCheckpoint, location: DataLocation?, episodes: Int = 1000,
+                           log: (String, Entry) -> Void = { _, _ in }) throws -> [String: Entry] {
+        let evaluator = Evaluator(checkpoint: checkpoint)
+        var results: [String: Entry] = [:]
+        let c = checkpoint.configuration
+        if c.dataset == .sine {
+            var rng = SeededGenerator(seed: 0)
+            let e = evaluator.sineErrors(shots: 5, tasks: 600, steps: [0, 1, 5, 10], using: &rng)
+            let entry = Entry(shots: 5, episodes: 600, seed: 0, mseBefore: e[0], mseStep1: e[1], mseStep5: e[2], mseStep10: e[3])
+            results["sine_k5"] = entry
+            log("sine_k5", entry)
+            return results
+        }
+        guard let location else { throw OmniglotError.dataNotFound(searched: []) }
+        let dataset = try OmniglotDataset.load(from: location)
+        let split = c.split == "lake" ? "lake" : "vinyals"
+        let test = try ClassSplit.load(named: split, part: "test", dataset: dataset, location: location)
+        for (ways, shots) in settings(for: checkpoint) {
+            var rng = SeededGenerator(seed: 0)
+            let a = try evaluator.accuracy(dataset: dataset, split: test, ways: ways, shots: shots, queries: 15, episodes: episodes, using: &rng)
+            let key = "\(ways)way\(shots)shot"
+            let entry = Entry(ways: ways, shots: shots, queries: 15, episodes: episodes, seed: 0, split: "\(split)/test", accuracy: a.accuracy, ci95: a.ci95)
+            results[key] = entry
+            log(key, entry)
+        }
+        if c.algorithm == .protonet && c.split == "lake" {
+            let runs = try LakeRuns.load(from: location, matching: dataset)
+            let score = evaluator.lakeRuns(runs)
+            let entry = Entry(ways: 20, shots: 1, queries: 1, episodes: 20, seed: 0, split: "lake/all_runs", errorRate: Float(score.meanErrorRate))
+            results["lake_runs"] = entry
+            log("lake_runs", entry)
+        }
+        return results
+    }
+
+    /// The entries stored in a checkpoint's metadata.
+    public static func entries(of checkpoint: ModelCheckpoint) -> [String: Entry] {
+        var out: [String: Entry] = [:]
+        for (key, json) in checkpoint.evaluation {
+            if let e = try? JSONDecoder().decode(Entry.self, from: Data(json.utf8)) { out[key] = e }
+        }
+        return out
+    }
+
+    /// Entries as metadata strings.
+    public static func metadata(_ entries: [String: Entry]) -> [String: String] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return entries.compactMapValues { (try? encoder.encode($0)).flatMap { String(data: $0, encoding: .utf8) } }
+    }
+}

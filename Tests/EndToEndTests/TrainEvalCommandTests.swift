@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// `episcope train`, `eval` and `bench` as a user runs them: the release binary, its stdout,
+/// stderr and exit status.
+@Suite struct TrainEvalCommandTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let binary = root.appendingPathComponent(".build/release/episcope").path
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("episcope-cli-\(getpid())").path
+
+    struct Output { var status: Int32; var stdout: String; var stderr: String }
+
+    func run(_ arguments: [String]) throws -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func trainThenResumeThenEvaluateSine() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
+            Issue.record("build the release binary first (make test does): \(Self.binary)")
+            return
+        }
+        let model = folder + "/sine.safetensors"
+        let first = try run(["train", "maml", "--dataset", "sine", "--iterations", "40", "--checkpoint-every", "20", "--validate-every", "0", "--out", model])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("finished 40 iterations"))
+        let resumed = try run(["train", "--resume", "maml", "--iterations", "80", "--out", model])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stderr.contains("resuming at iteration 40") && resumed.stderr.contains("finished 80 iterations"), "\(resumed.stderr)")
+        let eval = try run(["eval", "--checkpoint", model, "--shots", "5", "--episodes", "50", "--json"])
+        #expect(eval.status == 0, "\(eval.stderr)")
+        let result = try json(eval.stdout)
+        for key in ["mse_before", "mse_step1", "mse_step5", "mse_step10"] { #expect(result[key] is Double, "\(key) in \(eval.stdout)") }
+    }
+
+    @Test func badCheckpointsGiveOneClearLine() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.binary) else { return }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let broken = folder + "/broken.safetensors"
+        try Data("not a checkpoint at all".utf8).write(to: URL(fileURLWithPath: broken))
+        for path in [broken, folder + "/missing.safetensors"] {
+            let r = try run(["eval", "--checkpoint", path])
+            #expect(r.status != 0)
+            #expect(r.stderr.hasPrefix("episcope: error: ") && r.stderr.contains(path), "\(r.stderr)")
+            #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+        }
+    }
+
+    @Test func benchPrintsTheNamedFigures() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.binary) else { return }
+        let r = try run(["bench", "--json", "--only", "maml_sine"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        let sgemm = try json(lines[0])
+        #expect(sgemm["name"] as? String == "sgemm" && sgemm["gflops"] is Double && sgemm["core"] is String)
+        let sine = try json(try #require(lines.first { $0.contains("maml_sine") }))
+        #expect((sine["second_order_per_s"] as? Double ?? 0) > 100 && sine["peak_rss_mb"] is Double)
+    }
+}

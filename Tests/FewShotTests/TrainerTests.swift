@@ -1,0 +1,75 @@
+import Autodiff
+import Foundation
+import NeuralNets
+import Testing
+@testable import FewShot
+
+@Suite struct TrainerTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("episcope-trainer-\(getpid())").path
+
+    func sineConfiguration(iterations: Int) -> TrainingConfiguration {
+        var c = TrainingConfiguration.standard(.maml, .sine)
+        c.iterations = iterations
+        c.validationInterval = 0
+        c.checkpointInterval = 1000
+        c.seed = 7
+        return c
+    }
+
+    @Test func resumingContinuesBitForBit() throws {
+        let path = directory + "/resume.safetensors"
+        let straight = try Trainer(configuration: sineConfiguration(iterations: 60), data: .sine)
+        try straight.run { _ in }
+
+        let first = try Trainer(configuration: sineConfiguration(iterations: 60), data: .sine)
+        first.outputPath = path
+        var steps = 0
+        try first.run(shouldStop: { steps >= 25 }) { if case .iteration = $0 { steps += 1 } }
+        #expect(first.iteration == 25)
+        let resumed = try Trainer(resumingFrom: path, data: .sine)
+        #expect(resumed.iteration == 25)
+        try resumed.run { _ in }
+        #expect(resumed.parameters.tensors.map(\.scalars) == straight.parameters.tensors.map(\.scalars))
+        #expect(resumed.generator == straight.generator)
+    }
+
+    @Test func shortSineMAMLRunLearns() throws {
+        var c = sineConfiguration(iterations: 1500)
+        c.validationInterval = 1500
+        c.validationEpisodes = 200
+        let trainer = try Trainer(configuration: c, data: .sine)
+        var before: Float = 0
+        var after: Float = 0
+        before = trainer.validate(episodes: 200).meanSquaredError ?? 0
+        try trainer.run { if case .validation(let v) = $0 { after = v.meanSquaredError ?? 0 } }
+        // An untrained net after one step is near the task variance (about 4); a short run
+        // already halves it.
+        #expect(before > 2.5)
+        #expect(after < 1.6, "validation MSE \(after)")
+    }
+
+    @Test func divergenceStopsWithoutOverwritingTheCheckpoint() throws {
+        let path = directory + "/diverge.safetensors"
+        var c = sineConfiguration(iterations: 200)
+        c.checkpointInterval = 5
+        c.metaStepSize = 1e6  // Adam with an absurd rate blows the weights up
+        let trainer = try Trainer(configuration: c, data: .sine)
+        trainer.outputPath = path
+        var diverged = false
+        do {
+            try trainer.run { if case .diverged = $0 { diverged = true } }
+        } catch TrainingError.diverged {
+            diverged = true
+        }
+        #expect(diverged)
+        if FileManager.default.fileExists(atPath: path) {
+            let saved = try ModelCheckpoint.read(path: path)
+            let finite = saved.parameters.tensors.allSatisfy { !$0.hasNonFinite }
+            #expect(finite)
+        }
+    }
+
+    @Test func wrongDataIsAClearError() {
+        #expect(throws: TrainingError.self) { try Trainer(configuration: TrainingConfiguration.standard(.pretrained, .omniglot), data: .sine) }
+    }
+}
