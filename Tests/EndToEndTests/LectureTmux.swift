@@ -36,6 +36,9 @@ final class LectureTmux {
         guard alive else { return }
         alive = false
         _ = try? run(["kill-server"], capture: false)
+        // tmux leaves its socket file behind; nobody else uses this private name.
+        let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        try? FileManager.default.removeItem(atPath: "\(folder)/tmux-\(getuid())/\(socket)")
     }
 
     private func run(_ arguments: [String], capture: Bool) throws -> String {
