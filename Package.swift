@@ -28,7 +28,7 @@ let package = Package(
         // MARK: - Terminal UI
         .target(name: "TerminalUI"),
         .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNCurses"]),
-        .target(name: "ExplorerApp", dependencies: ["TerminalUI", "FewShot", "NeuralNets", "Autodiff"]),
+        .target(name: "ExplorerApp", dependencies: ["TerminalUI", "FewShot", "NeuralNets", "Autodiff", "ZlibC"]),
 
         // MARK: - Command line
         .executableTarget(

@@ -64,6 +64,8 @@ public enum Action: Sendable, Equatable {
     case trainingEvents([TrainingUpdate])
     /// A request could not be served; the message is for the status bar.
     case requestFailed(id: Int, message: String)
+    /// The lecture's drawing pad: the model's reading of a drawing (the lecture handles it).
+    case drawingClassified(DrawingVerdict)
 }
 
 /// One thing the training worker reports, reduced to what the screen needs.
@@ -95,4 +97,6 @@ public enum Effect: Sendable, Equatable {
     case sampleEpisode(EpisodeRequest)
     case adaptInner(InnerRequest)
     case training(TrainingCommand)
+    /// The lecture's drawing pad: classify a drawing against an episode.
+    case classifyDrawing(DrawingRequest)
 }

@@ -53,6 +53,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         if state.inner.pendingRequest == id { state.inner.pendingRequest = nil }
         state.message = message
         return []
+    case .drawingClassified:
+        return []
     }
 }
 

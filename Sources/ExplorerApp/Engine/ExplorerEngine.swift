@@ -67,6 +67,12 @@ public final class ExplorerEngine: @unchecked Sendable {
             } catch {
                 send(.requestFailed(id: request.id, message: "inner loop: \(error)"))
             }
+        case .classifyDrawing(let request):
+            do {
+                send(.drawingClassified(try classifyDrawing(request)))
+            } catch {
+                send(.requestFailed(id: request.id, message: "drawing: \(error)"))
+            }
         case .training:
             break
         }

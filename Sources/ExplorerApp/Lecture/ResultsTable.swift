@@ -1,0 +1,92 @@
+import FewShot
+import Foundation
+
+/// The shipped models' accuracies beside the papers': ours are read from each model file's
+/// metadata (`eval.<setting>` entries written by `episcope ship`), never typed in here.
+public struct ResultsTable: Sendable, Equatable {
+    /// One figure: a model in a setting, our result and the paper's.
+    public struct Row: Sendable, Equatable {
+        public var model: String
+        public var setting: String
+        /// "98.1% ± 0.3" or "MSE 0.38 after 10 steps"; `nil` when the file has no such entry.
+        public var ours: String?
+        public var paper: String?
+    }
+
+    public var rows: [Row]
+    /// Why rows are missing, if they are.
+    public var note: String?
+
+    /// The published figures the lecture compares against (Omniglot, test classes).
+    static let papers: [String: [String: String]] = [
+        "protonet": ["5way1shot": "98.8% (Snell 2017)", "5way5shot": "99.7%", "20way1shot": "96.0%", "20way5shot": "98.9%"],
+        "maml": ["5way1shot": "98.7% (Finn 2017)", "5way5shot": "99.9%", "20way1shot": "95.8%", "20way5shot": "98.9%"],
+        "fomaml": ["5way1shot": "98.3% (Finn 2017)", "5way5shot": "99.2%", "20way1shot": "89.4%", "20way5shot": "97.9%"],
+        "reptile": ["5way1shot": "97.7% (Nichol 2018)", "5way5shot": "99.5%", "20way1shot": "89.4%", "20way5shot": "97.1%"],
+        "protonet-lake": ["lake_runs": "4.5% error, people (Lake 2015)"],
+    ]
+
+    static let files: [(file: String, name: String)] = [
+        (ShippedModels.protoNetOneShot, "ProtoNet"), (ShippedModels.protoNetFiveShot, "ProtoNet 5-shot"), (ShippedModels.protoNetLake, "ProtoNet (Lake)"),
+        (ShippedModels.mamlOmniglot, "MAML"), (ShippedModels.fomamlOmniglot, "FOMAML"), (ShippedModels.reptileOmniglot, "Reptile"),
+        (ShippedModels.mamlSine, "MAML sine"), (ShippedModels.pretrainedSine, "pretrained sine"),
+    ]
+
+    /// Reads every shipped model in `directory` (nil: none, say so).
+    public static func load(directory: URL?) -> ResultsTable {
+        guard let directory else { return ResultsTable(rows: [], note: "no models folder (assets/models)") }
+        var rows: [Row] = []
+        var missing: [String] = []
+        for (file, name) in files {
+            let path = directory.appendingPathComponent(file).path
+            guard let metadata = SafetensorsMetadata.read(path: path) else { missing.append(name); continue }
+            let algorithm = metadata["algorithm"] ?? ""
+            let paperKey = file == ShippedModels.protoNetLake ? "protonet-lake" : algorithm
+            let entries = metadata.filter { $0.key.hasPrefix("eval.") }.sorted { $0.key < $1.key }
+            if entries.isEmpty { rows.append(Row(model: name, setting: "-", ours: nil, paper: nil)) }
+            for (key, json) in entries {
+                let setting = String(key.dropFirst(5))
+                rows.append(Row(model: name, setting: settingName(setting), ours: describe(json),
+                                paper: papers[paperKey]?[setting]))
+            }
+        }
+        let note = missing.isEmpty ? nil : "not shipped yet: " + missing.joined(separator: ", ")
+        return ResultsTable(rows: rows, note: note)
+    }
+
+    static func settingName(_ key: String) -> String {
+        if key == "lake_runs" { return "Lake's 20 runs" }
+        if key == "sine_k5" { return "sine, K=5" }
+        return key.replacingOccurrences(of: "way", with: "-way ").replacingOccurrences(of: "shot", with: "-shot")
+    }
+
+    /// One entry's JSON as a short figure.
+    static func describe(_ json: String) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return nil }
+        func number(_ key: String) -> Double? { (object[key] as? NSNumber)?.doubleValue }
+        if let accuracy = number("accuracy") {
+            let ci = number("ci95").map { String(format: " ± %.1f", $0 * 100) } ?? ""
+            return String(format: "%.1f%%", accuracy * 100) + ci
+        }
+        if let error = number("errorRate") { return String(format: "%.1f%% error", error * 100) }
+        if let mse = number("mseStep10") {
+            let one = number("mseStep1").map { String(format: "%.2f (1 step), ", $0) } ?? ""
+            return "MSE \(one)" + String(format: "%.2f (10)", mse)
+        }
+        return nil
+    }
+}
+
+/// The string metadata in a safetensors file's header: 8 bytes of little-endian length, then
+/// JSON whose `__metadata__` object maps strings to strings. Read without loading the tensors.
+enum SafetensorsMetadata {
+    static func read(path: String) -> [String: String]? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let prefix = try? handle.read(upToCount: 8), prefix.count == 8 else { return nil }
+        let length = prefix.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        guard length > 0, length < 100_000_000, let header = try? handle.read(upToCount: Int(length)), header.count == Int(length),
+              let object = try? JSONSerialization.jsonObject(with: header) as? [String: Any] else { return nil }
+        return object["__metadata__"] as? [String: String] ?? [:]
+    }
+}
