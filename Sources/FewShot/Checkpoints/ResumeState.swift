@@ -20,20 +20,44 @@ public struct ResumeState: Sendable {
     }
 
     public func write(to path: String) throws {
-        let optimizerJSON = (try? String(data: JSONEncoder().encode(optimizer), encoding: .utf8)) ?? "{}"
+        // Moments as F32 tensors keep every bit at a third of the size of text.
+        var tensors: [(name: String, tensor: Tensor)] = []
+        for (i, (m, v)) in zip(optimizer.firstMoments, optimizer.secondMoments).enumerated() {
+            tensors.append(("optimizer.exp_avg.\(i)", Tensor(m)))
+            tensors.append(("optimizer.exp_avg_sq.\(i)", Tensor(v)))
+        }
         let generatorJSON = (try? String(data: JSONEncoder().encode(generator), encoding: .utf8)) ?? "{}"
-        // Moments as JSON keep every bit (Float round-trips through its shortest decimal form).
-        try SafeTensors.write(.init(tensors: [], metadata: [
-            "format": "episcope-resume-1", "optimizer": optimizerJSON, "generator": generatorJSON, "iteration": String(iteration),
+        try SafeTensors.write(.init(tensors: tensors, metadata: [
+            "format": "episcope-resume-2", "optimizer.step": String(optimizer.stepCount),
+            "optimizer.lr": String(optimizer.learningRate), "optimizer.tensors": String(optimizer.firstMoments.count),
+            "generator": generatorJSON, "iteration": String(iteration),
         ]), to: path)
     }
 
     public static func read(path: String) throws -> ResumeState {
         let contents = try SafeTensors.read(path: path)
-        guard let o = contents.metadata["optimizer"], let optimizer = try? JSONDecoder().decode(Adam.self, from: Data(o.utf8)),
-              let g = contents.metadata["generator"], let generator = try? JSONDecoder().decode(SeededGenerator.self, from: Data(g.utf8)),
-              let iteration = Int(contents.metadata["iteration"] ?? "") else {
-            throw SafeTensors.Failure.malformed(path: path, reason: "optimizer, generator or iteration missing from the resume state")
+        func fail(_ what: String) -> SafeTensors.Failure { .malformed(path: path, reason: "\(what) missing from the resume state") }
+        guard let g = contents.metadata["generator"], let generator = try? JSONDecoder().decode(SeededGenerator.self, from: Data(g.utf8)) else {
+            throw fail("the random generator")
+        }
+        guard let iteration = Int(contents.metadata["iteration"] ?? "") else { throw fail("the iteration") }
+        let optimizer: Adam
+        if let json = contents.metadata["optimizer"] {
+            // format 1 kept the optimiser as JSON
+            guard let decoded = try? JSONDecoder().decode(Adam.self, from: Data(json.utf8)) else { throw fail("the optimiser") }
+            optimizer = decoded
+        } else {
+            guard let step = Int(contents.metadata["optimizer.step"] ?? ""), let lr = Float(contents.metadata["optimizer.lr"] ?? ""),
+                  let count = Int(contents.metadata["optimizer.tensors"] ?? "") else { throw fail("the optimiser") }
+            var first: [[Float]] = [], second: [[Float]] = []
+            for i in 0..<count {
+                guard let m = contents["optimizer.exp_avg.\(i)"], let v = contents["optimizer.exp_avg_sq.\(i)"], m.count == v.count else {
+                    throw fail("optimiser moment \(i)")
+                }
+                first.append(m.scalars)
+                second.append(v.scalars)
+            }
+            optimizer = Adam(learningRate: lr, stepCount: step, firstMoments: first, secondMoments: second)
         }
         return ResumeState(optimizer: optimizer, generator: generator, iteration: iteration)
     }

@@ -52,6 +52,15 @@ public struct Adam: Optimizer, Codable {
 
     public init(learningRate: Float) { self.learningRate = learningRate }
 
+    /// An optimiser continuing from saved state (a checkpoint's moments and step count).
+    public init(learningRate: Float, stepCount: Int, firstMoments: [[Float]], secondMoments: [[Float]]) {
+        precondition(firstMoments.count == secondMoments.count, "Adam: moment lists differ in length")
+        self.learningRate = learningRate
+        self.stepCount = stepCount
+        self.firstMoments = firstMoments
+        self.secondMoments = secondMoments
+    }
+
     public mutating func step(_ parameters: inout ParameterList, gradients: [Tensor]) {
         precondition(gradients.count == parameters.count, "Adam: \(gradients.count) gradients for \(parameters.count) parameters")
         if firstMoments.isEmpty {
