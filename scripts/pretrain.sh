@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Trains every shipped model from scratch with fixed seeds into assets/models/, resuming any run
-# that was interrupted (each writes checkpoints as it goes), then evaluates each and stores the
-# results in its metadata. Hours on a 2-core laptop: run it in the background and come back.
+# that was interrupted (each writes checkpoints as it goes; runs too long for one sitting keep
+# their model and resume state in training/), then evaluates each and stores the results in its
+# metadata. Hours on a 2-core laptop: run it in the background and come back. Every line names
+# its total iterations, because a resumed run otherwise keeps the total it was last given.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.build/release/episcope
-RUNS=${EPISCOPE_RUNS:-runs}
+RUNS=${EPISCOPE_RUNS:-training}
 OUT=assets/models
 mkdir -p "$RUNS" "$OUT"
 
@@ -16,14 +18,14 @@ train() {  # name, then train arguments
   else "$BIN" train "$@" --out "$model" 2>&1 | tail -n 3; fi
 }
 
-train maml-sine            maml --dataset sine --seed 3
-train pretrained-sine      pretrained --dataset sine --seed 4
+train maml-sine            maml --dataset sine --iterations 70000 --seed 3
+train pretrained-sine      pretrained --dataset sine --iterations 70000 --seed 4
 train protonet-omniglot-1shot protonet --ways 60 --shots 1 --queries 5 --iterations 6000 --lr-decay-every 2000 --test-setting 5x1 --seed 1
 train protonet-omniglot-5shot protonet --ways 60 --shots 5 --queries 5 --iterations 5000 --lr-decay-every 2000 --test-setting 5x5 --seed 2
 train protonet-omniglot-lake  protonet --split lake --ways 60 --shots 1 --queries 5 --iterations 4000 --lr-decay-every 2000 --test-setting 20x1 --seed 5
-train maml-omniglot-5w1s   maml --seed 6
-train fomaml-omniglot-5w1s fomaml --seed 7
-train reptile-omniglot-5w5s reptile --seed 8
+train maml-omniglot-5w1s   maml --iterations 30000 --validate-every 250 --validation-episodes 100 --checkpoint-every 50 --seed 6
+train fomaml-omniglot-5w1s fomaml --iterations 30000 --checkpoint-every 100 --seed 7
+train reptile-omniglot-5w5s reptile --iterations 100000 --checkpoint-every 500 --seed 8
 
 # Evaluate and ship: results go into the model's metadata (scripts/ship-model.sh).
 for name in maml-sine pretrained-sine protonet-omniglot-1shot protonet-omniglot-5shot protonet-omniglot-lake \
