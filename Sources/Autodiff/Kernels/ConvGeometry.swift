@@ -32,7 +32,9 @@ public struct ConvGeometry: Equatable, Sendable {
 /// with zeros where the kernel reads padding.
 func im2col(_ g: ConvGeometry, input: UnsafePointer<Float>, images: Int, into cols: UnsafeMutablePointer<Float>) {
     let columns = images * g.outPlane
-    for c in 0..<g.inChannels {
+    // Channels touch disjoint rows of the columns and disjoint planes of the images.
+    parallelChunks(g.inChannels, work: g.patchSize * columns) { channels in
+    for c in channels {
         for ky in 0..<g.kernelHeight {
             for kx in 0..<g.kernelWidth {
                 let row = cols + ((c * g.kernelHeight + ky) * g.kernelWidth + kx) * columns
@@ -65,12 +67,15 @@ func im2col(_ g: ConvGeometry, input: UnsafePointer<Float>, images: Int, into co
             }
         }
     }
+    }
 }
 
 /// The adjoint of ``im2col``: adds columns back into `images` consecutive images.
 func col2imAdd(_ g: ConvGeometry, cols: UnsafePointer<Float>, images: Int, into output: UnsafeMutablePointer<Float>) {
     let columns = images * g.outPlane
-    for c in 0..<g.inChannels {
+    // Channels touch disjoint rows of the columns and disjoint planes of the images.
+    parallelChunks(g.inChannels, work: g.patchSize * columns) { channels in
+    for c in channels {
         for ky in 0..<g.kernelHeight {
             for kx in 0..<g.kernelWidth {
                 let row = cols + ((c * g.kernelHeight + ky) * g.kernelWidth + kx) * columns
@@ -97,5 +102,6 @@ func col2imAdd(_ g: ConvGeometry, cols: UnsafePointer<Float>, images: Int, into 
                 }
             }
         }
+    }
     }
 }

@@ -22,34 +22,44 @@ extension Tensor {
         var variance = [Float](repeating: 0, count: c)
         var inverseStd = [Float](repeating: 0, count: c)
         x.scalars.withUnsafeBufferPointer { p in
+        mean.withUnsafeMutableBufferPointer { meanOut in
+        variance.withUnsafeMutableBufferPointer { varianceOut in
+        inverseStd.withUnsafeMutableBufferPointer { inverseOut in
             // One pass for both moments: per-plane float sums (short, so accurate) gathered in
             // Double, where E[x²] − E[x]² loses nothing that matters at these magnitudes.
-            for ch in 0..<c {
-                var s = 0.0
-                var s2 = 0.0
-                for i in 0..<n {
-                    let base = (i * c + ch) * plane
-                    var ps: Float = 0
-                    var ps2: Float = 0
-                    for j in 0..<plane { let v = p[base + j]; ps += v; ps2 += v * v }
-                    s += Double(ps)
-                    s2 += Double(ps2)
+            parallelChunks(c, work: x.count) { channels in
+                for ch in channels {
+                    var s = 0.0
+                    var s2 = 0.0
+                    for i in 0..<n {
+                        let base = (i * c + ch) * plane
+                        var ps: Float = 0
+                        var ps2: Float = 0
+                        for j in 0..<plane { let v = p[base + j]; ps += v; ps2 += v * v }
+                        s += Double(ps)
+                        s2 += Double(ps2)
+                    }
+                    let mu = s / Double(m)
+                    meanOut[ch] = Float(mu)
+                    varianceOut[ch] = Float(Swift.max(s2 / Double(m) - mu * mu, 0))
+                    inverseOut[ch] = 1 / (varianceOut[ch] + epsilon).squareRoot()
                 }
-                let mu = s / Double(m)
-                mean[ch] = Float(mu)
-                variance[ch] = Float(Swift.max(s2 / Double(m) - mu * mu, 0))
-                inverseStd[ch] = 1 / (variance[ch] + epsilon).squareRoot()
             }
+        }
+        }
+        }
         }
         let values = makeScalars(x.count) { out in
             x.scalars.withUnsafeBufferPointer { p in
-                for i in 0..<n {
+                parallelChunks(n, work: x.count) { images in
+                for i in images {
                     for ch in 0..<c {
                         let a = scale.scalars[ch] * inverseStd[ch]
                         let b = shift.scalars[ch] - mean[ch] * a
                         let base = (i * c + ch) * plane
                         for j in 0..<plane { out[base + j] = p[base + j] * a + b }
                     }
+                }
                 }
             }
         }
@@ -79,26 +89,39 @@ extension Tensor {
         var dx: [Float] = []
         x.scalars.withUnsafeBufferPointer { px in
             g.scalars.withUnsafeBufferPointer { pg in
-                for ch in 0..<c {
-                    var sg: Float = 0
-                    var sgx: Float = 0
-                    for i in 0..<n {
-                        let base = (i * c + ch) * plane
-                        for j in 0..<plane { sg += pg[base + j]; sgx += pg[base + j] * (px[base + j] - mean[ch]) }
+                dScale.withUnsafeMutableBufferPointer { dScaleOut in
+                    dShift.withUnsafeMutableBufferPointer { dShiftOut in
+                        parallelChunks(c, work: x.count) { channels in
+                            for ch in channels {
+                                // per-plane float sums gathered in Double, as the forward pass
+                                var sg = 0.0
+                                var sgx = 0.0
+                                for i in 0..<n {
+                                    let base = (i * c + ch) * plane
+                                    var a: Float = 0
+                                    var b: Float = 0
+                                    for j in 0..<plane { a += pg[base + j]; b += pg[base + j] * (px[base + j] - mean[ch]) }
+                                    sg += Double(a)
+                                    sgx += Double(b)
+                                }
+                                dShiftOut[ch] = Float(sg)
+                                dScaleOut[ch] = Float(sgx) * inverseStd[ch]
+                            }
+                        }
                     }
-                    dShift[ch] = sg
-                    dScale[ch] = sgx * inverseStd[ch]
                 }
                 dx = makeScalars(x.count) { out in
-                    for i in 0..<n {
-                        for ch in 0..<c {
-                            let k = scale.scalars[ch] * inverseStd[ch]
-                            let meanG = dShift[ch] / m
-                            let meanGX = dScale[ch] / m  // mean of g·xhat
-                            let base = (i * c + ch) * plane
-                            for j in 0..<plane {
-                                let xhat = (px[base + j] - mean[ch]) * inverseStd[ch]
-                                out[base + j] = k * (pg[base + j] - meanG - xhat * meanGX)
+                    parallelChunks(n, work: x.count) { images in
+                        for i in images {
+                            for ch in 0..<c {
+                                let k = scale.scalars[ch] * inverseStd[ch]
+                                let meanG = dShift[ch] / m
+                                let meanGX = dScale[ch] / m  // mean of g·xhat
+                                let base = (i * c + ch) * plane
+                                for j in 0..<plane {
+                                    let xhat = (px[base + j] - mean[ch]) * inverseStd[ch]
+                                    out[base + j] = k * (pg[base + j] - meanG - xhat * meanGX)
+                                }
                             }
                         }
                     }

@@ -9,7 +9,8 @@ extension Tensor {
         let values = makeScalars(planes * oh * ow) { out in
             scalars.withUnsafeBufferPointer { p in
                 winners.withUnsafeMutableBufferPointer { arg in
-                    for plane in 0..<planes {
+                    parallelChunks(planes, work: count) { planeRange in
+                    for plane in planeRange {
                         for y in 0..<oh {
                             let top = (plane * h + 2 * y) * w
                             let bottom = top + w
@@ -28,6 +29,7 @@ extension Tensor {
                             }
                         }
                     }
+                    }
                 }
             }
         }
@@ -44,7 +46,8 @@ extension Tensor {
             out.initialize(repeating: 0)
             scalars.withUnsafeBufferPointer { p in
                 positions.withUnsafeBufferPointer { pos in
-                    for i in 0..<pos.count { out[Int(pos[i])] = p[i] }
+                    // positions are distinct, so chunks never write the same element
+                    parallelChunks(pos.count, work: out.count) { range in for i in range { out[Int(pos[i])] = p[i] } }
                 }
             }
         }

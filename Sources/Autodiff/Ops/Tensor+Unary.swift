@@ -4,7 +4,9 @@ extension Tensor {
     @inline(__always)
     func mapScalars(_ f: (Float) -> Float) -> [Float] {
         makeScalars(count) { out in
-            scalars.withUnsafeBufferPointer { p in for i in 0..<out.count { out[i] = f(p[i]) } }
+            scalars.withUnsafeBufferPointer { p in
+                parallelChunks(out.count, work: out.count) { range in for i in range { out[i] = f(p[i]) } }
+            }
         }
     }
 
@@ -60,14 +62,15 @@ extension Tensor {
             scalars.withUnsafeBufferPointer { g in
                 gate.scalars.withUnsafeBufferPointer { x in
                     let (gp, xp, op) = (g.baseAddress!, x.baseAddress!, out.baseAddress!)
-                    let n = out.count
-                    var i = 0
-                    while i + FloatVector.scalarCount <= n {
-                        let v = loadVector(gp, i).replacing(with: 0, where: .!(loadVector(xp, i) .> 0))
-                        storeVector(v, op, i)
-                        i += FloatVector.scalarCount
+                    let width = FloatVector.scalarCount
+                    let vectors = out.count / width
+                    parallelChunks(vectors, work: out.count) { range in
+                        for v in range {
+                            let i = v * width
+                            storeVector(loadVector(gp, i).replacing(with: 0, where: .!(loadVector(xp, i) .> 0)), op, i)
+                        }
                     }
-                    while i < n { op[i] = xp[i] > 0 ? gp[i] : 0; i += 1 }
+                    for i in (vectors * width)..<out.count { op[i] = xp[i] > 0 ? gp[i] : 0 }
                 }
             }
         }

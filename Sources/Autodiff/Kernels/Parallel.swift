@@ -1,0 +1,31 @@
+import Dispatch
+import Foundation
+
+/// Splits `count` independent items over the cores when there is enough work to pay for the
+/// threads (memory-bound passes over a training batch's activations); small tensors, such as
+/// sine MAML's, stay on the calling thread.
+@inline(__always)
+func parallelChunks(_ count: Int, work: Int, _ body: (Range<Int>) -> Void) {
+    let threads = ParallelSettings.threads
+    guard threads > 1, work >= ParallelSettings.minimumWork, count > 1 else {
+        body(0..<count)
+        return
+    }
+    let chunks = Swift.min(threads, count)
+    withoutActuallyEscaping(body) { body in
+        // Each chunk writes a disjoint range; the caller's buffers outlive this call.
+        nonisolated(unsafe) let run = body
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            run((count * chunk / chunks)..<(count * (chunk + 1) / chunks))
+        }
+    }
+}
+
+enum ParallelSettings {
+    /// Worker count: the machine's cores.
+    static let threads = Swift.max(1, Swift.min(8, sysconfThreads()))
+    /// Elements below which splitting costs more than it saves.
+    static let minimumWork = 1 << 18
+
+    private static func sysconfThreads() -> Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+}
