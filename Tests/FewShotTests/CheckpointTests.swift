@@ -79,9 +79,10 @@ import Testing
         var gen = SeededGenerator(seed: 5)
         _ = gen.next()
         let path = directory + "/m.state.safetensors"
-        try ResumeState(optimizer: adam, generator: gen, iteration: 7).write(to: path)
+        try ResumeState(optimizer: adam, generator: gen, iteration: 7, best: .init(iteration: 5, score: -0.4219)).write(to: path)
         let back = try ResumeState.read(path: path)
         #expect(back.iteration == 7 && back.generator == gen)
+        #expect(back.best == ResumeState.Best(iteration: 5, score: -0.4219))
         #expect(back.optimizer.firstMoments == adam.firstMoments && back.optimizer.stepCount == 1)
     }
 }

@@ -48,6 +48,37 @@ import Testing
         #expect(after < 1.6, "validation MSE \(after)")
     }
 
+    @Test func keepsTheBestValidatedModelAcrossAResume() throws {
+        let path = directory + "/best.safetensors"
+        var c = sineConfiguration(iterations: 300)
+        (c.validationInterval, c.validationEpisodes) = (50, 100)
+        let first = try Trainer(configuration: c, data: .sine)
+        first.outputPath = path
+        var reports: [ValidationReport] = []
+        var steps = 0
+        try first.run(shouldStop: { steps >= 150 }) {
+            if case .iteration = $0 { steps += 1 }
+            if case .validation(let v) = $0 { reports.append(v) }
+        }
+        let resumed = try Trainer(resumingFrom: path, data: .sine)
+        #expect(resumed.best == first.best)
+        try resumed.run { if case .validation(let v) = $0 { reports.append(v) } }
+
+        #expect(reports.map(\.iteration) == [50, 100, 150, 200, 250, 300])
+        let scores = reports.map { $0.selectionScore! }
+        let winner = try #require(scores.indices.max { scores[$0] < scores[$1] })
+        #expect(resumed.best == ResumeState.Best(iteration: reports[winner].iteration, score: scores[winner]))
+        // A report is marked best exactly when it beats every earlier one.
+        for (i, report) in reports.enumerated() {
+            #expect(report.isBest == (scores[i] > (scores[..<i].max() ?? -.infinity)))
+            #expect(report.fineTuningCurveError! > 0)
+        }
+        let kept = try ModelCheckpoint.read(path: Trainer.bestModelPath(forModel: path))
+        #expect(kept.iteration == reports[winner].iteration)
+        let again = Trainer.validation(of: kept, data: .sine, episodes: 100)
+        #expect(again.selectionScore == scores[winner])
+    }
+
     @Test func divergenceStopsWithoutOverwritingTheCheckpoint() throws {
         let path = directory + "/diverge.safetensors"
         var c = sineConfiguration(iterations: 200)

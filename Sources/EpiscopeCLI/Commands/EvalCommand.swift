@@ -11,9 +11,10 @@ struct EvalCommand: ParsableCommand {
 
     @Option(help: "Model file (default: the shipped model for the setting).") var checkpoint: String?
     @Option(help: "Classes per test episode.") var ways = 5
-    @Option(help: "Support examples per class (support points, for sine).") var shots = 1
+    @Option(help: "Support examples per class (default 1; sine: support points, default 5 as the paper).")
+    var shots: Int?
     @Option(help: "Query examples per class.") var queries = 15
-    @Option(help: "Test episodes (sine: tasks).") var episodes = 1000
+    @Option(help: "Test episodes (default 1000; sine: tasks, default 600 as the paper).") var episodes: Int?
     @Option(help: "Class split: vinyals or lake (test part).") var split: String?
     @Flag(help: "Draw every episode's classes from one alphabet.") var withinAlphabet = false
     @Flag(help: "Score Lake's 20 within-alphabet 20-way one-shot runs.") var runs = false
@@ -23,7 +24,7 @@ struct EvalCommand: ParsableCommand {
 
     func defaultCheckpoint() -> String? {
         if runs { return ShippedModels.path(ShippedModels.protoNetLake) }
-        return ShippedModels.path(shots >= 5 ? ShippedModels.protoNetFiveShot : ShippedModels.protoNetOneShot)
+        return ShippedModels.path((shots ?? 1) >= 5 ? ShippedModels.protoNetFiveShot : ShippedModels.protoNetOneShot)
     }
 
     func run() throws {
@@ -35,6 +36,8 @@ struct EvalCommand: ParsableCommand {
         var rng = SeededGenerator(seed: seed)
         let start = Date()
         if model.configuration.dataset == .sine {
+            let (shots, episodes) = (shots ?? 5, episodes ?? 600)
+            guard shots > 0, episodes > 0 else { throw failing("--shots and --episodes must be positive") }
             let errors = evaluator.sineErrors(shots: shots, tasks: episodes, steps: [0, 1, 5, 10], using: &rng)
             if json {
                 // A fine-tuning run that diverges gives a non-finite error: JSON says null.
@@ -46,6 +49,7 @@ struct EvalCommand: ParsableCommand {
             }
             return
         }
+        let (shots, episodes) = (shots ?? 1, episodes ?? 1000)
         let location = try dataOptions.location()
         let dataset = try reportingEngineFailures { try OmniglotDataset.load(from: location) }
         if runs {

@@ -45,7 +45,9 @@ final class TrainingProgressPrinter {
                 lastValidation = String(format: "val %.2f%% ± %.2f", a * 100, (v.ci95 ?? 0) * 100)
             } else if let m = v.meanSquaredError {
                 lastValidation = String(format: "val MSE %.3f", m)
+                if let curve = v.fineTuningCurveError { lastValidation += String(format: " (K=5, steps 1-10: %.3f)", curve) }
             }
+            if v.isBest { lastValidation += " best" }
             if !interactive { printError("validation at \(v.iteration): \(lastValidation)") }
         case .checkpointWritten(let path, let iteration):
             if !interactive { printError("checkpoint \(path) at iteration \(iteration)") }

@@ -9,9 +9,18 @@ public struct ResumeState: Sendable {
     public var optimizer: Adam
     public var generator: SeededGenerator
     public var iteration: Int
+    /// The best validation so far, so a resumed run keeps choosing against it.
+    public var best: Best?
 
-    public init(optimizer: Adam, generator: SeededGenerator, iteration: Int) {
-        (self.optimizer, self.generator, self.iteration) = (optimizer, generator, iteration)
+    /// A validation that beat every earlier one: when, and its score (higher is better).
+    public struct Best: Sendable, Equatable {
+        public var iteration: Int
+        public var score: Double
+        public init(iteration: Int, score: Double) { (self.iteration, self.score) = (iteration, score) }
+    }
+
+    public init(optimizer: Adam, generator: SeededGenerator, iteration: Int, best: Best? = nil) {
+        (self.optimizer, self.generator, self.iteration, self.best) = (optimizer, generator, iteration, best)
     }
 
     /// The state file that belongs to a model file.
@@ -27,11 +36,16 @@ public struct ResumeState: Sendable {
             tensors.append(("optimizer.exp_avg_sq.\(i)", Tensor(v)))
         }
         let generatorJSON = (try? String(data: JSONEncoder().encode(generator), encoding: .utf8)) ?? "{}"
-        try SafeTensors.write(.init(tensors: tensors, metadata: [
+        var metadata = [
             "format": "episcope-resume-2", "optimizer.step": String(optimizer.stepCount),
             "optimizer.lr": String(optimizer.learningRate), "optimizer.tensors": String(optimizer.firstMoments.count),
             "generator": generatorJSON, "iteration": String(iteration),
-        ]), to: path)
+        ]
+        if let best {
+            metadata["best.iteration"] = String(best.iteration)
+            metadata["best.score"] = String(best.score)
+        }
+        try SafeTensors.write(.init(tensors: tensors, metadata: metadata), to: path)
     }
 
     public static func read(path: String) throws -> ResumeState {
@@ -59,6 +73,10 @@ public struct ResumeState: Sendable {
             }
             optimizer = Adam(learningRate: lr, stepCount: step, firstMoments: first, secondMoments: second)
         }
-        return ResumeState(optimizer: optimizer, generator: generator, iteration: iteration)
+        var best: Best?
+        if let at = Int(contents.metadata["best.iteration"] ?? ""), let score = Double(contents.metadata["best.score"] ?? "") {
+            best = Best(iteration: at, score: score)
+        }
+        return ResumeState(optimizer: optimizer, generator: generator, iteration: iteration, best: best)
     }
 }

@@ -21,6 +21,13 @@ public enum StandardEvaluation {
         public var mseStep10: Float?
     }
 
+    /// Finn et al.'s sine test: 600 tasks, each fine-tuned on K=5 points for up to ten steps.
+    public enum SineProtocol {
+        public static let shots = 5
+        public static let tasks = 600
+        public static let steps = 10
+    }
+
     /// The classification settings to report for a model.
     static func settings(for checkpoint: ModelCheckpoint) -> [(ways: Int, shots: Int)] {
         let c = checkpoint.configuration
@@ -38,8 +45,8 @@ public enum StandardEvaluation {
         let c = checkpoint.configuration
         if c.dataset == .sine {
             var rng = SeededGenerator(seed: 0)
-            let e = evaluator.sineErrors(shots: 5, tasks: 600, steps: [0, 1, 5, 10], using: &rng)
-            let entry = Entry(shots: 5, episodes: 600, seed: 0, mseBefore: e[0], mseStep1: e[1], mseStep5: e[2], mseStep10: e[3])
+            let e = evaluator.sineErrors(shots: SineProtocol.shots, tasks: SineProtocol.tasks, steps: [0, 1, 5, 10], using: &rng)
+            let entry = Entry(shots: SineProtocol.shots, episodes: SineProtocol.tasks, seed: 0, mseBefore: e[0], mseStep1: e[1], mseStep5: e[2], mseStep10: e[3])
             results["sine_k5"] = entry
             log("sine_k5", entry)
             return results

@@ -20,6 +20,8 @@ public final class Trainer {
     public var command: String
     /// Whether iteration reports carry ProtoNet's episode internals (costs a copy per iteration).
     public var reportsEpisodes = false
+    /// The best validation so far, whose model is kept in ``bestModelPath(forModel:)``.
+    public private(set) var best: ResumeState.Best?
     let data: TrainingData
     let architecture: ModelArchitecture
     private var lastReportTime: Double?
@@ -57,6 +59,7 @@ public final class Trainer {
         parameters = checkpoint.parameters
         generator = state.generator
         optimizer = state.optimizer
+        best = state.best
         iteration = checkpoint.iteration
         running = checkpoint.runningStatistics()
             ?? (architecture.normalizationLayers > 0 ? RunningStatistics(layers: architecture.normalizationLayers, channels: 64) : nil)
@@ -105,7 +108,17 @@ public final class Trainer {
         var events: [TrainingEvent] = [.iteration(report)]
         let c = configuration
         if c.validationInterval > 0 && (iteration % c.validationInterval == 0 || isFinished) {
-            events.append(.validation(validate(episodes: c.validationEpisodes)))
+            var report = validate(episodes: c.validationEpisodes)
+            if let score = report.selectionScore, score > (best?.score ?? -.infinity) {
+                best = ResumeState.Best(iteration: iteration, score: score)
+                report.isBest = true
+                if let path = outputPath {
+                    let bestPath = Self.bestModelPath(forModel: path)
+                    try checkpoint().write(to: bestPath)
+                    events.append(.checkpointWritten(path: bestPath, iteration: iteration))
+                }
+            }
+            events.append(.validation(report))
         }
         if let path = outputPath, iteration % max(c.checkpointInterval, 1) == 0 || isFinished {
             try save(to: path)
@@ -172,20 +185,35 @@ public final class Trainer {
     /// Accuracy (or MSE) on validation episodes drawn from a generator of their own, so that
     /// validating does not change the training stream.
     public func validate(episodes: Int) -> ValidationReport {
-        let c = configuration
-        let evaluator = Evaluator(checkpoint: checkpoint())
+        Self.validation(of: checkpoint(), data: data, episodes: episodes)
+    }
+
+    /// The validation pass of a run, for any model of it (the same episodes every time).
+    public static func validation(of model: ModelCheckpoint, data: TrainingData, episodes: Int) -> ValidationReport {
+        let c = model.configuration
+        let evaluator = Evaluator(checkpoint: model)
         var rng = SeededGenerator(seed: c.seed &+ 0x5EED)
         switch data {
         case .sine:
             let errors = evaluator.sineErrors(shots: c.shots, tasks: episodes, steps: [c.innerSteps], using: &rng)
-            return ValidationReport(iteration: iteration, meanSquaredError: errors[0])
+            // Model selection follows the test protocol: a MAML model can fit in one step yet
+            // oscillate over ten, and only the whole curve shows it.
+            let test = StandardEvaluation.SineProtocol.self
+            let curve = evaluator.sineErrors(shots: test.shots, tasks: episodes, steps: Array(1...test.steps), using: &rng)
+            return ValidationReport(iteration: model.iteration, meanSquaredError: errors[0],
+                                    fineTuningCurveError: curve.reduce(0, +) / Float(curve.count))
         case .omniglot(let dataset, _, let validation):
             guard let result = try? evaluator.accuracy(dataset: dataset, split: validation, ways: c.validationWays, shots: c.validationShots,
                                                        queries: 5, episodes: episodes, using: &rng) else {
-                return ValidationReport(iteration: iteration)
+                return ValidationReport(iteration: model.iteration)
             }
-            return ValidationReport(iteration: iteration, accuracy: result.accuracy, ci95: result.ci95)
+            return ValidationReport(iteration: model.iteration, accuracy: result.accuracy, ci95: result.ci95)
         }
+    }
+
+    /// Where the best-on-validation model of a run whose checkpoints go to `modelPath` is kept.
+    public static func bestModelPath(forModel modelPath: String) -> String {
+        modelPath.hasSuffix(".safetensors") ? String(modelPath.dropLast(".safetensors".count)) + ".best.safetensors" : modelPath + ".best"
     }
 
     /// The model as it stands.
@@ -197,7 +225,7 @@ public final class Trainer {
     /// Writes the resume state, then the model file, each atomically. Should the second write
     /// fail, `init(resumingFrom:)` sees the iterations disagree and says so.
     public func save(to path: String) throws {
-        try ResumeState(optimizer: optimizer, generator: generator, iteration: iteration).write(to: ResumeState.path(forModel: path))
+        try ResumeState(optimizer: optimizer, generator: generator, iteration: iteration, best: best).write(to: ResumeState.path(forModel: path))
         try checkpoint().write(to: path)
     }
 

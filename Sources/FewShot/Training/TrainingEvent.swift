@@ -64,10 +64,25 @@ public struct ValidationReport: Sendable, Equatable {
     /// Mean accuracy (classification) with its 95% interval half-width.
     public var accuracy: Float?
     public var ci95: Float?
-    /// Mean squared error after adaptation (regression).
+    /// Mean squared error after adaptation as in training (regression).
     public var meanSquaredError: Float?
+    /// Regression under the test protocol (K=5, ten steps): the mean MSE over steps 1 to 10,
+    /// infinite when fine-tuning diverges on any task.
+    public var fineTuningCurveError: Float?
+    /// Whether this is the best validation of the run so far (its model was kept).
+    public var isBest = false
 
-    public init(iteration: Int, accuracy: Float? = nil, ci95: Float? = nil, meanSquaredError: Float? = nil) {
+    public init(iteration: Int, accuracy: Float? = nil, ci95: Float? = nil, meanSquaredError: Float? = nil,
+                fineTuningCurveError: Float? = nil) {
         (self.iteration, self.accuracy, self.ci95, self.meanSquaredError) = (iteration, accuracy, ci95, meanSquaredError)
+        self.fineTuningCurveError = fineTuningCurveError
+    }
+
+    /// Higher is better: accuracy for classification, minus the fine-tuning curve's error for
+    /// regression; nil when the pass measured nothing comparable.
+    public var selectionScore: Double? {
+        if let accuracy { return Double(accuracy) }
+        if let curve = fineTuningCurveError { return curve.isFinite ? -Double(curve) : -.infinity }
+        return nil
     }
 }
