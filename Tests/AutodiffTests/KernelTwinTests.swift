@@ -79,4 +79,19 @@ import Testing
         let composed = gradients(of: loss, withRespectTo: [x, gamma, beta], keepingGraph: true)
         for (f, c) in zip(fused, composed) { #expect(close(f.scalars, c.scalars, tolerance: 1e-3)) }
     }
+
+    @Test func rectifiedBatchNormEqualsBatchNormThenReLU() {
+        let x = GradientCheck.random([6, 3, 4, 4], seed: 12).variable()
+        let gamma = GradientCheck.positive([3], seed: 13).variable()
+        let beta = GradientCheck.random([3], seed: 14).variable()
+        let fusedOutput = Tensor.batchNorm(x, scale: gamma, shift: beta, rectified: true).output
+        let separateOutput = Tensor.batchNorm(x, scale: gamma, shift: beta).output.relu()
+        #expect(fusedOutput.scalars == separateOutput.scalars)
+        #expect(fusedOutput.scalars.contains(0) && fusedOutput.scalars.contains { $0 > 0 }, "the test needs both sides of the ReLU")
+        for keepingGraph in [false, true] {
+            let fused = gradients(of: GradientCheck.weighted(fusedOutput), withRespectTo: [x, gamma, beta], keepingGraph: keepingGraph)
+            let separate = gradients(of: GradientCheck.weighted(separateOutput), withRespectTo: [x, gamma, beta], keepingGraph: keepingGraph)
+            for (f, s) in zip(fused, separate) { #expect(close(f.scalars, s.scalars, tolerance: 1e-5)) }
+        }
+    }
 }

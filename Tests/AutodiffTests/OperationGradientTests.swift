@@ -101,6 +101,10 @@ import Testing
         }
         let flat = G.random([5, 3], seed: 17)
         G.first([flat, gamma, beta], epsilon: 1e-3) { G.weighted(Tensor.batchNorm($0[0], scale: $0[1], shift: $0[2]).output) }
+        G.first([x, gamma, beta], epsilon: 1e-3) { G.weighted(Tensor.batchNorm($0[0], scale: $0[1], shift: $0[2], rectified: true).output) }
+        G.second([x, gamma, beta], epsilon: 1e-3, tolerance: 5e-2) {
+            G.weighted(Tensor.batchNorm($0[0], scale: $0[1], shift: $0[2], rectified: true).output.squared())
+        }
     }
 
     @Test func lossesAndDistances() {

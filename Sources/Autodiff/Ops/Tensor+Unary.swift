@@ -50,7 +50,22 @@ extension Tensor {
 
     /// Element-wise max(x, 0).
     public func relu() -> Tensor {
-        let values = mapScalars { max($0, 0) }
+        let values = makeScalars(count) { out in
+            scalars.withUnsafeBufferPointer { x in
+                let (xp, op) = (x.baseAddress!, out.baseAddress!)
+                let width = FloatVector.scalarCount
+                let vectors = out.count / width
+                parallelChunks(vectors, work: out.count) { range in
+                    for v in range {
+                        let i = v * width
+                        // `< 0`, not `!(> 0)`: a NaN must survive so that divergence shows.
+                        let v = loadVector(xp, i)
+                        storeVector(v.replacing(with: 0, where: v .< 0), op, i)
+                    }
+                }
+                for i in (vectors * width)..<out.count { op[i] = xp[i] < 0 ? 0 : xp[i] }
+            }
+        }
         return Tensor.result(shape: shape, scalars: values, input: self) { g in g.passing(where: self) }
     }
 

@@ -40,3 +40,10 @@ func measureSeconds(_ body: () throws -> Void) rethrows -> Double {
     try body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
+
+/// The median wall time of `repeats` runs of `body`.
+func medianSeconds(repeats: Int, _ body: () throws -> Void) rethrows -> Double {
+    var times: [Double] = []
+    for _ in 0..<max(repeats, 1) { times.append(try measureSeconds(body)) }
+    return times.sorted()[times.count / 2]
+}

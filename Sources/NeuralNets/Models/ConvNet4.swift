@@ -52,8 +52,8 @@ public struct ConvNet4: Sendable {
         for block in 0..<Self.blockCount {
             x = conv(block)(x, weight: parameters["encoder.\(block).0.weight"], bias: parameters["encoder.\(block).0.bias"])
             x = BatchNorm2D(hiddenChannels)(x, scale: parameters["encoder.\(block).1.weight"],
-                                             shift: parameters["encoder.\(block).1.bias"], mode: normalization, layer: block)
-            x = x.relu()
+                                             shift: parameters["encoder.\(block).1.bias"], mode: normalization, layer: block,
+                                             rectified: true)
             if downsampling == .maxPool { x = x.maxPool2x2() }
         }
         if downsampling == .strided && (x.shape[2] > 1 || x.shape[3] > 1) {
