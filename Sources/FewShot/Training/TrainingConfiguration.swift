@@ -75,7 +75,7 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
             // Finn et al.: K = 10, meta-batch 25, one step of 0.01, Adam 1e-3, 70,000 iterations.
             (c.ways, c.shots, c.queries, c.metaBatch) = (1, 10, 10, 25)
             (c.innerSteps, c.innerStepSize, c.metaStepSize, c.iterations) = (1, 0.01, 0.001, 70_000)
-            (c.validationInterval, c.validationEpisodes) = (1000, 600)
+            (c.validationInterval, c.validationEpisodes) = (1000, 4000)
             c.checkpointInterval = 5000
         }
         return c
