@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Autodiff
 
@@ -15,6 +16,9 @@ struct Episcope: ParsableCommand {
         // Must happen before any BLAS call: OpenBLAS picks its kernels once, at load.
         BLASCoreSelection.reexecuteIfOpenBLASFellBack()
         TensorAllocator.keepLargeBlocks()
+        if let threads = ProcessInfo.processInfo.environment["EPISCOPE_THREADS"].flatMap({ Int($0) }), threads > 0 {
+            BLAS.threadCount = threads
+        }
         main(nil)
     }
 }

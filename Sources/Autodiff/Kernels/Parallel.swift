@@ -22,8 +22,14 @@ func parallelChunks(_ count: Int, work: Int, _ body: (Range<Int>) -> Void) {
 }
 
 enum ParallelSettings {
-    /// Worker count: the machine's cores.
-    static let threads = Swift.max(1, Swift.min(8, sysconfThreads()))
+    /// Worker count: the machine's cores, or fewer when `EPISCOPE_THREADS` (else
+    /// `OPENBLAS_NUM_THREADS`) says so, so that runs sharing a machine do not fight over its cores.
+    static let threads = Swift.max(1, Swift.min(8, sysconfThreads(), requestedThreads() ?? .max))
+
+    private static func requestedThreads() -> Int? {
+        let env = ProcessInfo.processInfo.environment
+        return (env["EPISCOPE_THREADS"] ?? env["OPENBLAS_NUM_THREADS"]).flatMap { Int($0) }.map { Swift.max($0, 1) }
+    }
     /// Elements below which splitting costs more than it saves.
     static let minimumWork = 1 << 18
 
