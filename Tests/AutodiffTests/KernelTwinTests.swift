@@ -94,4 +94,23 @@ import Testing
             for (f, s) in zip(fused, separate) { #expect(close(f.scalars, s.scalars, tolerance: 1e-5)) }
         }
     }
+
+    @Test func fusedConvolutionBackwardEqualsTheDifferentiableRules() {
+        for (stride, batch) in [(1, 1), (1, 40), (2, 7)] {
+            let x = GradientCheck.random([batch, 3, 9, 9], seed: 20).variable()
+            let w = GradientCheck.random([5, 3, 3, 3], seed: 21).variable()
+            let b = GradientCheck.random([5], seed: 22).variable()
+            let loss = GradientCheck.weighted(Tensor.conv2d(x, w, bias: b, stride: stride, padding: 1))
+            let fused = gradients(of: loss, withRespectTo: [x, w, b])
+            let composed = gradients(of: loss, withRespectTo: [x, w, b], keepingGraph: true)
+            for (f, c) in zip(fused, composed) { #expect(close(f.scalars, c.scalars, tolerance: 1e-4)) }
+        }
+        // An input that needs no gradient (a batch of images) gets none, and the rest still agree.
+        let images = GradientCheck.random([4, 1, 6, 6], seed: 23)
+        let w = GradientCheck.random([2, 1, 3, 3], seed: 24).variable()
+        let loss = GradientCheck.weighted(Tensor.conv2d(images, w, padding: 1))
+        let fused = gradients(of: loss, withRespectTo: [w])
+        let composed = gradients(of: loss, withRespectTo: [w], keepingGraph: true)
+        #expect(close(fused[0].scalars, composed[0].scalars, tolerance: 1e-4))
+    }
 }

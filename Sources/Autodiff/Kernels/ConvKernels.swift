@@ -82,4 +82,43 @@ enum ConvKernels {
                        c: weightGradient, ldc: g.patchSize)
         }
     }
+
+    /// The first-order backward in one sweep over the groups: each group's output gradient is
+    /// packed once for both products, the bias gradient is summed from the packed rows while
+    /// they are in cache, and each group's input gradient is zeroed just before it is accumulated.
+    static func backward(_ g: ConvGeometry, input: UnsafePointer<Float>, weight: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
+                         inputGradient: UnsafeMutablePointer<Float>?, weightGradient: UnsafeMutablePointer<Float>,
+                         biasGradient: UnsafeMutablePointer<Float>?) {
+        if g.batch == 0 { weightGradient.update(repeating: 0, count: g.outChannels * g.patchSize) }
+        let scratch = ScratchSpace.current
+        var biasSums = [Double](repeating: 0, count: biasGradient == nil ? 0 : g.outChannels)
+        forEachGroup(g) { first, images, columns in
+            let packed = packedOutputGradient(g, outputGradient, first: first, images: images, scratch: scratch)
+            for o in 0..<biasSums.count { biasSums[o] += Double(sumOfScalars(packed + o * columns, count: columns)) }
+            let cols = scratch.buffer(0, count: g.patchSize * columns)
+            im2col(g, input: input + first * g.inChannels * g.inPlane, images: images, into: cols)
+            BLAS.sgemm(transposeA: false, transposeB: true, m: g.outChannels, n: g.patchSize, k: columns,
+                       a: packed, lda: columns, b: cols, ldb: columns, beta: first == 0 ? 0 : 1,
+                       c: weightGradient, ldc: g.patchSize)
+            guard let inputGradient else { return }
+            BLAS.sgemm(transposeA: true, transposeB: false, m: g.patchSize, n: columns, k: g.outChannels,
+                       a: weight, lda: g.patchSize, b: packed, ldb: columns, c: cols, ldc: columns)
+            let region = inputGradient + first * g.inChannels * g.inPlane
+            region.update(repeating: 0, count: images * g.inChannels * g.inPlane)
+            col2imAdd(g, cols: cols, images: images, into: region)
+        }
+        for o in 0..<biasSums.count { biasGradient![o] = Float(biasSums[o]) }
+    }
+}
+
+/// The sum of `count` floats, eight lanes at a time.
+@inline(__always)
+func sumOfScalars(_ p: UnsafePointer<Float>, count: Int) -> Float {
+    var lanes = FloatVector(repeating: 0)
+    let width = FloatVector.scalarCount
+    let vectors = count / width
+    for v in 0..<vectors { lanes += loadVector(p, v * width) }
+    var total = lanes.sum()
+    for i in (vectors * width)..<count { total += p[i] }
+    return total
 }

@@ -27,11 +27,44 @@ extension Tensor {
         }
         let inputs = bias.map { [input, weight, $0] } ?? [input, weight]
         return result(shape: g.outputShape, scalars: values, inputs: inputs) { grad in
+            if !GradientRecording.isEnabled && weight.node != nil {
+                return fusedBackward(input: input, weight: weight, bias: bias, outputGradient: grad, geometry: g)
+            }
             var rules: [Tensor?] = [input.node == nil ? nil : conv2dInputGradient(grad, weight, geometry: g),
                                     weight.node == nil ? nil : conv2dWeightGradient(input, grad, geometry: g)]
             if let bias { rules.append(bias.node == nil ? nil : grad.sum(alongAxes: [0, 2, 3])) }
             return rules
         }
+    }
+
+    /// All of a convolution's gradients at once, as constants (first order: nothing records
+    /// them), with the output gradient packed once for both products.
+    private static func fusedBackward(input: Tensor, weight: Tensor, bias: Tensor?, outputGradient: Tensor, geometry g: ConvGeometry) -> [Tensor?] {
+        let wantsInput = input.node != nil
+        let wantsBias = bias?.node != nil
+        var weightGradient: [Float] = []
+        var biasGradient = [Float](repeating: 0, count: wantsBias ? g.outChannels : 0)
+        // Both buffers are fully written by the sweep (the first group's product has beta 0,
+        // and every group zeroes its own part of the input gradient), so they start uninitialised.
+        let inputGradient = makeScalars(wantsInput ? g.inputShape.reduce(1, *) : 0) { dx in
+            weightGradient = makeScalars(g.weightShape.reduce(1, *)) { dw in
+                input.scalars.withUnsafeBufferPointer { x in
+                weight.scalars.withUnsafeBufferPointer { w in
+                outputGradient.scalars.withUnsafeBufferPointer { dy in
+                biasGradient.withUnsafeMutableBufferPointer { db in
+                    ConvKernels.backward(g, input: x.baseAddress!, weight: w.baseAddress!, outputGradient: dy.baseAddress!,
+                                         inputGradient: wantsInput ? dx.baseAddress! : nil, weightGradient: dw.baseAddress!,
+                                         biasGradient: wantsBias ? db.baseAddress! : nil)
+                }
+                }
+                }
+                }
+            }
+        }
+        var rules: [Tensor?] = [wantsInput ? Tensor(shape: g.inputShape, scalars: inputGradient) : nil,
+                                Tensor(shape: g.weightShape, scalars: weightGradient)]
+        if bias != nil { rules.append(wantsBias ? Tensor(shape: [g.outChannels], scalars: biasGradient) : nil) }
+        return rules
     }
 
     /// The gradient of a convolution with respect to its input, given the output gradient.
