@@ -109,7 +109,7 @@ public final class Trainer {
         let c = configuration
         if c.validationInterval > 0 && (iteration % c.validationInterval == 0 || isFinished) {
             var report = validate(episodes: c.validationEpisodes)
-            if let score = report.selectionScore, score > (best?.score ?? -.infinity) {
+            if data.validationSelectsModels, let score = report.selectionScore, score > (best?.score ?? -.infinity) {
                 best = ResumeState.Best(iteration: iteration, score: score)
                 report.isBest = true
                 if let path = outputPath {
