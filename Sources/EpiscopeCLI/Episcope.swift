@@ -14,7 +14,7 @@ struct Episcope: ParsableCommand {
 
     static func main() {
         // Must happen before any BLAS call: OpenBLAS picks its kernels once, at load.
-        BLASCoreSelection.reexecuteIfOpenBLASFellBack()
+        BLASCoreSelection.reexecuteWithOpenBLASSettings()
         TensorAllocator.keepLargeBlocks()
         if let threads = ProcessInfo.processInfo.environment["EPISCOPE_THREADS"].flatMap({ Int($0) }), threads > 0 {
             BLAS.threadCount = threads
