@@ -17,7 +17,7 @@ struct LectureEndToEndTests {
     func tour() throws {
         let root = Self.packageRoot.path
         let command = "sh -c 'cd \"\(root)\" && TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 \"\(Self.binary)\" lecture --no-mouse; echo EXITED status $?; sleep 30'"
-        let tmux = try LectureTmux(command: command, width: 100, height: 30)
+        let tmux = try TmuxSession(command: command, width: 100, height: 30)
         defer { tmux.kill() }
         let first = tmux.waitFor(timeout: 30) { $0.contains("1/15") }
         #expect(first.contains("Why few-shot"), "first step:\n\(first)")
