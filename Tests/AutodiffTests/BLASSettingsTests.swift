@@ -20,4 +20,14 @@ import Testing
         #expect(settings["OPENBLAS_CORETYPE"] == nil)
         #expect(settings["OPENBLAS_THREAD_TIMEOUT"] == (BLAS.threadCount > 1 ? BLASCoreSelection.idleWorkerSpin : nil))
     }
+
+    @Test func concurrentMapKeepsOrderAndTheCallersRecording() {
+        for workers in [1, 2, 3] {
+            #expect(concurrentMap(10, workers: workers) { $0 * $0 } == (0..<10).map { $0 * $0 })
+            let recorded = withoutRecording { concurrentMap(4, workers: workers) { _ in GradientRecording.isEnabled } }
+            #expect(recorded == [false, false, false, false])
+            #expect(concurrentMap(4, workers: workers) { _ in GradientRecording.isEnabled } == [true, true, true, true])
+        }
+        #expect(concurrentMap(0) { $0 }.isEmpty)
+    }
 }

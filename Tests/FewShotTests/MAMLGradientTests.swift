@@ -108,4 +108,38 @@ import Testing
         let expected = w + (phi - w).scaled(by: 0.5)
         for (a, b) in zip(result.parameters.tensors[0].scalars, expected.scalars) { #expect(abs(a - b) < 1e-5 * max(1, abs(b))) }
     }
+
+    @Test func aMetaBatchOnWorkerThreadsGivesTheBitsOfOneTaskAtATime() {
+        var rng = SeededGenerator(seed: 11)
+        let model = ConvClassifier(ways: 2, downsampling: .strided, hiddenChannels: 4)
+        let theta = model.initialParameters(using: &rng)
+        let tasks = (0..<5).map { _ in
+            let (support, query) = (Tensor.randomNormal(shape: [4, 1, 8, 8], using: &rng), Tensor.randomNormal(shape: [6, 1, 8, 8], using: &rng))
+            return TaskObjective(
+                support: { p in (model(support, parameters: p).crossEntropy(labels: [0, 1, 0, 1]), nil) },
+                query: { p in (model(query, parameters: p).crossEntropy(labels: [0, 1, 1, 0, 1, 0]), nil) })
+        }
+        let inner = InnerLoop(steps: 2, stepSize: 0.3)
+        for order in [MAML.Order.secondOrder, .firstOrder] {
+            let step = MAML.metaStep(theta, tasks: tasks, inner: inner, order: order)
+            var expected: [Tensor]? = nil
+            for task in tasks {
+                let leaves = theta.detached().variables()
+                let fast = MAML.adapt(leaves, to: task, inner: inner, order: order).fast
+                let g = gradients(of: task.query(fast).loss.scaled(by: 1 / Float(tasks.count)), withRespectTo: leaves.tensors)
+                expected = expected.map { zip($0, g).map { a, b in a + b } } ?? g
+            }
+            #expect(step.gradients.map(\.scalars) == expected!.map(\.scalars), "\(order)")
+        }
+        let reptile = Reptile.metaStep(theta, tasks: tasks, inner: inner, metaStepSize: 1)
+        var moves = theta.tensors.map { [Float](repeating: 0, count: $0.count) }
+        for task in tasks {
+            let fast = MAML.adapt(theta.detached().variables(), to: task, inner: inner, order: .firstOrder).fast
+            for i in moves.indices {
+                for j in moves[i].indices { moves[i][j] += fast.tensors[i].scalars[j] - theta.tensors[i].scalars[j] }
+            }
+        }
+        let serial = theta.tensors.indices.map { i in theta.tensors[i].scalars.indices.map { j in theta.tensors[i].scalars[j] + (1 / Float(5)) * moves[i][j] } }
+        #expect(reptile.parameters.tensors.map(\.scalars) == serial)
+    }
 }

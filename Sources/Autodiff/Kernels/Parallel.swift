@@ -21,10 +21,10 @@ func parallelChunks(_ count: Int, work: Int, _ body: (Range<Int>) -> Void) {
     }
 }
 
-enum ParallelSettings {
+public enum ParallelSettings {
     /// Worker count: the machine's cores, or fewer when `EPISCOPE_THREADS` (else
     /// `OPENBLAS_NUM_THREADS`) says so, so that runs sharing a machine do not fight over its cores.
-    static let threads = Swift.max(1, Swift.min(8, sysconfThreads(), requestedThreads() ?? .max))
+    public static let threads = Swift.max(1, Swift.min(8, sysconfThreads(), requestedThreads() ?? .max))
 
     private static func requestedThreads() -> Int? {
         let env = ProcessInfo.processInfo.environment
@@ -34,4 +34,33 @@ enum ParallelSettings {
     static let minimumWork = 1 << 18
 
     private static func sysconfThreads() -> Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+}
+
+/// Runs `body` for every index in `0..<count` on up to `workers` threads (the engine's worker
+/// count by default; one runs them in turn) and returns the results in index order.
+///
+/// For independent pieces of work such as the tasks of a meta-batch: each call must build its
+/// own graph and share nothing mutable. Recording follows the caller's setting, and OpenBLAS
+/// runs one thread per product meanwhile, since the parallelism is here.
+public func concurrentMap<T>(_ count: Int, workers: Int = ParallelSettings.threads, _ body: (Int) -> T) -> [T] {
+    let threads = Swift.min(workers, count)
+    guard threads > 1 else { return (0..<count).map(body) }
+    let recording = GradientRecording.isEnabled
+    let blasThreads = BLAS.threadCount
+    BLAS.threadCount = 1
+    defer { BLAS.threadCount = blasThreads }
+    var results = [T?](repeating: nil, count: count)
+    results.withUnsafeMutableBufferPointer { slots in
+        withoutActuallyEscaping(body) { body in
+            // Each index is written by exactly one worker; the buffer outlives the call.
+            nonisolated(unsafe) let run = body
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: threads) { worker in
+                for index in stride(from: worker, to: count, by: threads) {
+                    slots[index] = GradientRecording.$isDisabled.withValue(!recording) { run(index) }
+                }
+            }
+        }
+    }
+    return results.map { $0! }
 }

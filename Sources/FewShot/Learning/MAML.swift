@@ -51,28 +51,30 @@ public enum MAML {
         public var traces: [AdaptationTrace]
     }
 
-    /// Meta-gradient of the mean post-adaptation query loss over `tasks`, one task at a time
-    /// (so memory holds one task's graph).
+    /// Meta-gradient of the mean post-adaptation query loss over `tasks`. Tasks run on the
+    /// engine's worker threads, each with its own graph (so memory holds one graph per worker),
+    /// and their gradients are summed in task order, so the result does not depend on the threads.
     public static func metaStep(
         _ theta: ParameterList, tasks: [TaskObjective], inner: InnerLoop, order: Order, tracingQuery: Bool = false
     ) -> MetaStep {
-        var total: [Tensor]? = nil
-        var lossSum: Float = 0
-        var accuracies: [Float] = []
-        var traces: [AdaptationTrace] = []
         let scale = 1 / Float(tasks.count)
-        for task in tasks {
+        let perTask = concurrentMap(tasks.count) { t in
+            let task = tasks[t]
             let leaves = theta.detached().variables()
             let (fast, trace) = adapt(leaves, to: task, inner: inner, order: order, tracingQuery: tracingQuery)
             let (queryLoss, accuracy) = task.query(fast)
             let g = gradients(of: queryLoss.scaled(by: scale), withRespectTo: leaves.tensors)
-            total = total.map { sum in zip(sum, g).map { a, b in a + b } } ?? g
-            lossSum += queryLoss.scalar
-            if let accuracy { accuracies.append(accuracy) }
-            traces.append(trace)
+            return (gradients: g, loss: queryLoss.scalar, accuracy: accuracy, trace: trace)
         }
+        var total: [Tensor]? = nil
+        var lossSum: Float = 0
+        for result in perTask {
+            total = total.map { sum in zip(sum, result.gradients).map { a, b in a + b } } ?? result.gradients
+            lossSum += result.loss
+        }
+        let accuracies = perTask.compactMap(\.accuracy)
         return MetaStep(
             gradients: total ?? theta.tensors.map { Tensor(zeros: $0.shape) }, metaLoss: lossSum * scale,
-            queryAccuracy: accuracies.isEmpty ? nil : accuracies.reduce(0, +) / Float(accuracies.count), traces: traces)
+            queryAccuracy: accuracies.isEmpty ? nil : accuracies.reduce(0, +) / Float(accuracies.count), traces: perTask.map(\.trace))
     }
 }

@@ -9,22 +9,25 @@ public enum Reptile {
     public static func metaStep(
         _ theta: ParameterList, tasks: [TaskObjective], inner: InnerLoop, metaStepSize: Float, tracingQuery: Bool = false
     ) -> (parameters: ParameterList, traces: [AdaptationTrace], queryLoss: Float, queryAccuracy: Float?) {
-        var sum = theta.tensors.map { [Float](repeating: 0, count: $0.count) }
-        var traces: [AdaptationTrace] = []
-        var queryLoss: Float = 0
-        var accuracies: [Float] = []
-        for task in tasks {
+        // Tasks adapt on the engine's worker threads; their moves are summed in task order.
+        let perTask = concurrentMap(tasks.count) { t in
+            let task = tasks[t]
             let (fast, trace) = MAML.adapt(theta.detached().variables(), to: task, inner: inner, order: .firstOrder, tracingQuery: tracingQuery)
             let (loss, accuracy) = withoutRecording { task.query(fast.detached()) }
-            queryLoss += loss.scalar
-            if let accuracy { accuracies.append(accuracy) }
+            return (fast: fast.detached(), trace: trace, loss: loss.scalar, accuracy: accuracy)
+        }
+        var sum = theta.tensors.map { [Float](repeating: 0, count: $0.count) }
+        var queryLoss: Float = 0
+        for result in perTask {
+            queryLoss += result.loss
             for i in sum.indices {
-                let phi = fast.tensors[i].scalars
+                let phi = result.fast.tensors[i].scalars
                 let th = theta.tensors[i].scalars
                 for j in sum[i].indices { sum[i][j] += phi[j] - th[j] }
             }
-            traces.append(trace)
         }
+        let accuracies = perTask.compactMap(\.accuracy)
+        let traces = perTask.map(\.trace)
         let factor = metaStepSize / Float(tasks.count)
         var updated = theta.detached()
         for i in sum.indices {
