@@ -35,10 +35,7 @@ extension Tensor {
                     var s = 0.0
                     var s2 = 0.0
                     for i in 0..<n {
-                        let base = (i * c + ch) * plane
-                        var ps: Float = 0
-                        var ps2: Float = 0
-                        for j in 0..<plane { let v = p[base + j]; ps += v; ps2 += v * v }
+                        let (ps, ps2) = planeMoments(p.baseAddress! + (i * c + ch) * plane, count: plane)
                         s += Double(ps)
                         s2 += Double(ps2)
                     }
@@ -158,6 +155,24 @@ extension Tensor {
             }
         }
         return [Tensor(shape: x.shape, scalars: dx), Tensor(shape: [c], scalars: dScale), Tensor(shape: [c], scalars: dShift)]
+    }
+
+    /// Σ x and Σ x² over one plane, in eight lanes (a single float chain would wait on each add).
+    @inline(__always)
+    private static func planeMoments(_ x: UnsafePointer<Float>, count: Int) -> (Float, Float) {
+        var sum = FloatVector(repeating: 0)
+        var squares = FloatVector(repeating: 0)
+        let width = FloatVector.scalarCount
+        let vectors = count / width
+        for v in 0..<vectors {
+            let value = loadVector(x, v * width)
+            sum += value
+            squares += value * value
+        }
+        var a = sum.sum()
+        var b = squares.sum()
+        for i in (vectors * width)..<count { a += x[i]; b += x[i] * x[i] }
+        return (a, b)
     }
 
     /// Σ g and Σ g·(x − mean) over one plane, counting g only where the ReLU gate is positive.
