@@ -40,4 +40,20 @@ import Testing
             #expect(abs(again.accuracy - accuracy) <= ci + again.ci95 + 0.005, "\(name) \(key): stored \(accuracy) ± \(ci), now \(again.accuracy) ± \(again.ci95)")
         }
     }
+
+    /// The bars of the learning issue, read from the results stored in each shipped model (the
+    /// tests above check that the stored results are what the models really do).
+    @Test func shippedModelsMeetTheirBars() throws {
+        func entries(_ name: String) throws -> [String: StandardEvaluation.Entry] {
+            StandardEvaluation.entries(of: try ModelCheckpoint.read(path: Self.models.appendingPathComponent(name).path))
+        }
+        let protonet = try entries(ShippedModels.protoNetOneShot)
+        for (key, bar) in [("5way1shot", 0.985), ("5way5shot", 0.995), ("20way1shot", 0.955), ("20way5shot", 0.985)] {
+            #expect(Double(try #require(protonet[key]?.accuracy)) >= bar, "ProtoNet \(key)")
+        }
+        #expect(Double(try #require(entries(ShippedModels.fomamlOmniglot)["5way1shot"]?.accuracy)) >= 0.970, "first-order MAML 5-way 1-shot")
+        #expect(Double(try #require(entries(ShippedModels.protoNetLake)["lake_runs"]?.errorRate)) < 0.135, "Lake's runs: beat the deep convnet")
+        let sine = try #require(entries(ShippedModels.mamlSine)["sine_k5"])
+        #expect(try #require(sine.mseStep1) <= 0.67 && #require(sine.mseStep10) <= 0.35, "sine MAML after 1 and 10 steps")
+    }
 }
