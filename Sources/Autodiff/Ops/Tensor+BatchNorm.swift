@@ -97,8 +97,7 @@ extension Tensor {
         var dScale = [Float](repeating: 0, count: c)
         var dShift = [Float](repeating: 0, count: c)
         var dx: [Float] = []
-        // Without a gate, the upstream gradient gates itself: a zero gradient adds nothing.
-        let gateScalars = gate?.scalars ?? g.scalars
+        let gateScalars = gate?.scalars ?? []
         let gated = gate != nil
         x.scalars.withUnsafeBufferPointer { px in
             gateScalars.withUnsafeBufferPointer { pgate in
@@ -112,14 +111,8 @@ extension Tensor {
                                 var sgx = 0.0
                                 for i in 0..<n {
                                     let base = (i * c + ch) * plane
-                                    var a: Float = 0
-                                    var b: Float = 0
-                                    if gated {
-                                        (a, b) = gatedPlaneSums(g: pg.baseAddress! + base, gate: pgate.baseAddress! + base,
-                                                                x: px.baseAddress! + base, count: plane, mean: mean[ch])
-                                    } else {
-                                        for j in 0..<plane { a += pg[base + j]; b += pg[base + j] * (px[base + j] - mean[ch]) }
-                                    }
+                                    let (a, b) = planeSums(g: pg.baseAddress! + base, gate: gated ? pgate.baseAddress! + base : nil,
+                                                           x: px.baseAddress! + base, count: plane, mean: mean[ch])
                                     sg += Double(a)
                                     sgx += Double(b)
                                 }
@@ -137,16 +130,9 @@ extension Tensor {
                                 let meanG = dShift[ch] / m
                                 let meanGX = dScale[ch] / m  // mean of g·xhat
                                 let base = (i * c + ch) * plane
-                                if gated {
-                                    gatedPlaneGradient(g: pg.baseAddress! + base, gate: pgate.baseAddress! + base, x: px.baseAddress! + base,
-                                                       into: out.baseAddress! + base, count: plane, scale: k, mean: mean[ch],
-                                                       inverseStd: inverseStd[ch], meanG: meanG, meanGX: meanGX)
-                                } else {
-                                    for j in 0..<plane {
-                                        let xhat = (px[base + j] - mean[ch]) * inverseStd[ch]
-                                        out[base + j] = k * (pg[base + j] - meanG - xhat * meanGX)
-                                    }
-                                }
+                                planeGradient(g: pg.baseAddress! + base, gate: gated ? pgate.baseAddress! + base : nil,
+                                              x: px.baseAddress! + base, into: out.baseAddress! + base, count: plane, scale: k,
+                                              mean: mean[ch], inverseStd: inverseStd[ch], meanG: meanG, meanGX: meanGX)
                             }
                         }
                     }
@@ -175,45 +161,60 @@ extension Tensor {
         return (a, b)
     }
 
-    /// Σ g and Σ g·(x − mean) over one plane, counting g only where the ReLU gate is positive.
+    /// One plane's upstream gradient, counted only where a ReLU `gate` (its output) is positive.
     @inline(__always)
-    private static func gatedPlaneSums(g: UnsafePointer<Float>, gate: UnsafePointer<Float>, x: UnsafePointer<Float>, count: Int,
-                                       mean: Float) -> (Float, Float) {
+    private static func upstream(_ g: UnsafePointer<Float>, gate: UnsafePointer<Float>?, _ i: Int) -> FloatVector {
+        guard let gate else { return loadVector(g, i) }
+        return loadVector(g, i).replacing(with: 0, where: .!(loadVector(gate, i) .> 0))
+    }
+
+    @inline(__always)
+    private static func upstream(_ g: UnsafePointer<Float>, gate: UnsafePointer<Float>?, _ i: Int) -> Float {
+        guard let gate else { return g[i] }
+        return gate[i] > 0 ? g[i] : 0
+    }
+
+    /// Σ g and Σ g·(x − mean) over one plane, in eight lanes.
+    @inline(__always)
+    private static func planeSums(g: UnsafePointer<Float>, gate: UnsafePointer<Float>?, x: UnsafePointer<Float>, count: Int,
+                                  mean: Float) -> (Float, Float) {
         var sumG = FloatVector(repeating: 0)
         var sumGX = FloatVector(repeating: 0)
         let width = FloatVector.scalarCount
         let vectors = count / width
         for v in 0..<vectors {
             let i = v * width
-            let gj = loadVector(g, i).replacing(with: 0, where: .!(loadVector(gate, i) .> 0))
+            let gj: FloatVector = upstream(g, gate: gate, i)
             sumG += gj
             sumGX += gj * (loadVector(x, i) - mean)
         }
         var a = sumG.sum()
         var b = sumGX.sum()
-        for i in (vectors * width)..<count where gate[i] > 0 {
-            a += g[i]
-            b += g[i] * (x[i] - mean)
+        for i in (vectors * width)..<count {
+            let gj: Float = upstream(g, gate: gate, i)
+            a += gj
+            b += gj * (x[i] - mean)
         }
         return (a, b)
     }
 
-    /// One plane of the input gradient, with the upstream gradient gated by the ReLU's output.
+    /// One plane of the input gradient.
     @inline(__always)
-    private static func gatedPlaneGradient(g: UnsafePointer<Float>, gate: UnsafePointer<Float>, x: UnsafePointer<Float>,
-                                           into out: UnsafeMutablePointer<Float>, count: Int, scale k: Float, mean: Float,
-                                           inverseStd: Float, meanG: Float, meanGX: Float) {
+    private static func planeGradient(g: UnsafePointer<Float>, gate: UnsafePointer<Float>?, x: UnsafePointer<Float>,
+                                      into out: UnsafeMutablePointer<Float>, count: Int, scale k: Float, mean: Float,
+                                      inverseStd: Float, meanG: Float, meanGX: Float) {
         let width = FloatVector.scalarCount
         let vectors = count / width
         for v in 0..<vectors {
             let i = v * width
-            let gj = loadVector(g, i).replacing(with: 0, where: .!(loadVector(gate, i) .> 0))
+            let gj: FloatVector = upstream(g, gate: gate, i)
             let xhat = (loadVector(x, i) - mean) * inverseStd
             storeVector(k * (gj - meanG - xhat * meanGX), out, i)
         }
         for i in (vectors * width)..<count {
+            let gj: Float = upstream(g, gate: gate, i)
             let xhat = (x[i] - mean) * inverseStd
-            out[i] = k * ((gate[i] > 0 ? g[i] : 0) - meanG - xhat * meanGX)
+            out[i] = k * (gj - meanG - xhat * meanGX)
         }
     }
 
