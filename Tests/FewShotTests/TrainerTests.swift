@@ -104,3 +104,41 @@ import Testing
         #expect(throws: TrainingError.self) { try Trainer(configuration: TrainingConfiguration.standard(.pretrained, .omniglot), data: .sine) }
     }
 }
+
+/// Short runs on the real Omniglot archives (skipped when ../shared/omniglot is absent).
+@Suite struct OmniglotTrainerTests {
+    static let data = DataLocation(directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/omniglot"))
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("episcope-omniglot-trainer-\(getpid())").path
+
+    func reptileConfiguration(iterations: Int) -> TrainingConfiguration {
+        var c = TrainingConfiguration.standard(.reptile, .omniglot)
+        (c.iterations, c.validationInterval, c.checkpointInterval, c.seed) = (iterations, 0, 1000, 3)
+        c.evaluationInnerSteps = 10
+        return c
+    }
+
+    @Test func shortReptileRunWithInnerBatchesLearnsAndResumesBitForBit() throws {
+        guard Self.data.holdsArchives else { return }
+        let c = reptileConfiguration(iterations: 150)
+        let data = try TrainingData.load(for: c, location: Self.data)
+        let straight = try Trainer(configuration: c, data: data)
+        try straight.run { _ in }
+
+        let path = directory + "/reptile.safetensors"
+        let first = try Trainer(configuration: c, data: data)
+        first.outputPath = path
+        var steps = 0
+        try first.run(shouldStop: { steps >= 40 }) { if case .iteration = $0 { steps += 1 } }
+        let resumed = try Trainer(resumingFrom: path, data: data)
+        try resumed.run { _ in }
+        #expect(resumed.parameters.tensors.map(\.scalars) == straight.parameters.tensors.map(\.scalars))
+
+        // Chance is 20%; 150 meta-iterations already adapt far above it on unseen classes.
+        guard case .omniglot(let dataset, _, let validation) = data else { return }
+        var rng = SeededGenerator(seed: 1)
+        let result = try Evaluator(checkpoint: straight.checkpoint()).accuracy(
+            dataset: dataset, split: validation, ways: 5, shots: 5, queries: 5, episodes: 30, using: &rng)
+        #expect(result.accuracy > 0.8, "5-way 5-shot after 150 iterations: \(result.accuracy)")
+    }
+}

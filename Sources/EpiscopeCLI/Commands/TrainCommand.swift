@@ -22,6 +22,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Tasks per meta-batch.") var metaBatch: Int?
     @Option(help: "Inner SGD steps.") var innerSteps: Int?
     @Option(help: "Inner step size alpha.") var innerLr: Float?
+    @Option(help: "Support examples per inner step (0: the whole support set; Reptile: 10).") var innerBatch: Int?
     @Option(help: "Outer (Adam) learning rate, or Reptile's outer step size.") var metaLr: Float?
     @Option(help: "Outer iterations.") var iterations: Int?
     @Option(help: "Halve the outer learning rate every N iterations (0: never).") var lrDecayEvery: Int?
@@ -43,6 +44,7 @@ struct TrainCommand: ParsableCommand {
         if let metaBatch { c.metaBatch = metaBatch }
         if let innerSteps { c.innerSteps = innerSteps }
         if let innerLr { c.innerStepSize = innerLr }
+        if let innerBatch { c.innerBatch = innerBatch == 0 ? nil : innerBatch }
         if let metaLr { c.metaStepSize = metaLr }
         if let iterations { c.iterations = iterations }
         if let lrDecayEvery { c.learningRateDecayInterval = lrDecayEvery }
@@ -55,7 +57,8 @@ struct TrainCommand: ParsableCommand {
             (c.validationWays, c.validationShots) = (parts[0], parts[1])
         } else if algorithm != .protonet {
             c.validationWays = c.ways
-            c.validationShots = c.shots
+            // Reptile trains on more shots than it is tested with (10 against 5).
+            if c.innerBatch == nil { c.validationShots = c.shots }
         }
         c.seed = seed
         return c

@@ -27,15 +27,15 @@ public enum MAML {
             trace.queryLosses.append(loss.scalar)
             if let accuracy { trace.queryAccuracies.append(accuracy) }
         }
-        for _ in 0..<inner.steps {
+        for step in 0..<inner.steps {
             traceQuery()
-            let (loss, _) = objective.support(fast)
+            let (loss, _) = objective.supportBatch(step, fast)
             trace.supportLosses.append(loss.scalar)
             let g = gradients(of: loss, withRespectTo: fast.tensors, keepingGraph: order == .secondOrder)
             fast = fast.descending(g, stepSize: inner.stepSize)
         }
         traceQuery()
-        trace.supportLosses.append(withoutRecording { objective.support(fast.detached()).loss.scalar })
+        trace.supportLosses.append(withoutRecording { objective.supportBatch(inner.steps, fast.detached()).loss.scalar })
         return (fast, trace)
     }
 

@@ -9,12 +9,27 @@ public struct TaskObjective {
     public var support: (ParameterList) -> (loss: Tensor, accuracy: Float?)
     /// Loss (and accuracy) on the query set under the given weights.
     public var query: (ParameterList) -> (loss: Tensor, accuracy: Float?)
+    /// The loss inner step `i` descends: the whole support set, or with inner mini-batches
+    /// (Reptile, as Nichol et al.) the i-th batch of it. Step `steps` scores the batch after
+    /// the last step, for the trace.
+    public var supportBatch: (_ step: Int, ParameterList) -> (loss: Tensor, accuracy: Float?)
 
+    /// A task whose inner steps all descend the whole support set.
     public init(
         support: @escaping (ParameterList) -> (loss: Tensor, accuracy: Float?),
         query: @escaping (ParameterList) -> (loss: Tensor, accuracy: Float?)
     ) {
+        self.init(support: support, supportBatch: { _, p in support(p) }, query: query)
+    }
+
+    /// A task whose inner step `i` descends `supportBatch(i, weights)`.
+    public init(
+        support: @escaping (ParameterList) -> (loss: Tensor, accuracy: Float?),
+        supportBatch: @escaping (_ step: Int, ParameterList) -> (loss: Tensor, accuracy: Float?),
+        query: @escaping (ParameterList) -> (loss: Tensor, accuracy: Float?)
+    ) {
         self.support = support
+        self.supportBatch = supportBatch
         self.query = query
     }
 }

@@ -29,6 +29,25 @@ public struct EpisodeTensors: Sendable {
             support: { p in let logits = model(s, parameters: p); return (logits.crossEntropy(labels: sl), logits.accuracy(labels: sl)) },
             query: { p in let logits = model(q, parameters: p); return (logits.crossEntropy(labels: ql), logits.accuracy(labels: ql)) })
     }
+
+    /// The episode as a task whose inner steps descend mini-batches of `batchSize` support
+    /// examples (``InnerBatches``), one batch per step and one more for the trace after the last.
+    /// A batch as large as the support set is the whole set, as ``objective(for:)``.
+    public func objective(for model: ConvClassifier, innerSteps: Int, batchSize: Int, using generator: inout SeededGenerator) -> TaskObjective {
+        let whole = objective(for: model)
+        guard batchSize < supportLabels.count else { return whole }
+        let batches = InnerBatches(count: innerSteps + 1, size: batchSize, examples: supportLabels.count, using: &generator).indices
+        let (s, sl) = (support, supportLabels)
+        return TaskObjective(
+            support: whole.support,
+            supportBatch: { step, p in
+                let rows = batches[step]
+                let labels = rows.map { sl[$0] }
+                let logits = model(s.gathering(rows: rows), parameters: p)
+                return (logits.crossEntropy(labels: labels), logits.accuracy(labels: labels))
+            },
+            query: whole.query)
+    }
 }
 
 extension SineTaskFamily {

@@ -79,6 +79,9 @@ public final class Trainer {
         guard c.ways > 0, c.shots > 0, c.queries > 0, c.metaBatch > 0, c.iterations >= 0, c.innerSteps >= 0 else {
             throw TrainingError.invalidConfiguration("ways, shots, queries and meta-batch must be positive")
         }
+        if let batch = c.innerBatch, batch <= 0 || batch > c.ways * c.shots {
+            throw TrainingError.invalidConfiguration("an inner batch of \(batch) does not fit a support set of \(c.ways * c.shots) examples")
+        }
     }
 
     /// Whether the configured iterations are done.
@@ -142,7 +145,11 @@ public final class Trainer {
                                    learningRate: optimizer.learningRate, episode: reportsEpisodes ? EpisodeSnapshot(r, e) : nil)
         case (.omniglot(let dataset, let train, _), .classifier(let model), _):
             let sampler = try EpisodeSampler(split: train, ways: c.ways, shots: c.shots, queries: c.queries)
-            let tasks = (0..<c.metaBatch).map { _ in EpisodeTensors(sampler.sample(using: &generator), from: dataset).objective(for: model) }
+            let tasks = (0..<c.metaBatch).map { _ in
+                let e = EpisodeTensors(sampler.sample(using: &generator), from: dataset)
+                guard let batch = c.innerBatch else { return e.objective(for: model) }
+                return e.objective(for: model, innerSteps: c.innerSteps, batchSize: batch, using: &generator)
+            }
             let inner = InnerLoop(steps: c.innerSteps, stepSize: c.innerStepSize)
             if c.algorithm == .reptile {
                 // Reptile's outer step size anneals linearly to zero, as Nichol et al.

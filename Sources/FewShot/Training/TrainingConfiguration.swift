@@ -25,6 +25,9 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
     public var metaBatch: Int = 1
     public var innerSteps: Int = 1
     public var innerStepSize: Float = 0.4
+    /// Support examples per inner step at meta-training time; nil takes the whole support set
+    /// (MAML). Reptile takes mini-batches of 10 out of 10-shot tasks, as Nichol et al.
+    public var innerBatch: Int?
     public var metaStepSize: Float = 0.001
     public var iterations: Int = 1000
     public var seed: UInt64 = 0
@@ -65,8 +68,9 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
             (c.innerSteps, c.innerStepSize, c.metaStepSize, c.iterations) = (1, 0.4, 0.001, 30_000)
             c.evaluationInnerSteps = 3
         case (.reptile, .omniglot):
-            // Nichol et al.: 5 inner steps on 5-way 5-shot, meta-batch 5, meta step 1 annealed.
-            (c.ways, c.shots, c.queries, c.metaBatch) = (5, 5, 5, 5)
+            // Nichol et al.: 10-shot training tasks seen in 5 inner mini-batches of 10 (one pass),
+            // meta-batch 5, meta step 1 annealed to 0; tested 5-way 5-shot with 50 steps.
+            (c.ways, c.shots, c.queries, c.metaBatch, c.innerBatch) = (5, 10, 5, 5, 10)
             (c.innerSteps, c.innerStepSize, c.metaStepSize, c.iterations, c.validationShots) = (5, 0.05, 1.0, 100_000, 5)
             c.evaluationInnerSteps = 50
         case (.pretrained, .omniglot):
