@@ -42,7 +42,7 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
         .testTarget(name: "NeuralNetsTests", dependencies: ["NeuralNets", "Autodiff"]),
-        .testTarget(name: "FewShotTests", dependencies: ["FewShot", "NeuralNets", "Autodiff"], exclude: ["Snapshots"]),
+        .testTarget(name: "FewShotTests", dependencies: ["FewShot", "NeuralNets", "Autodiff"], exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["Snapshots"]),
         .testTarget(name: "ExplorerAppTests", dependencies: ["ExplorerApp", "TerminalUI", "FewShot"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: []),

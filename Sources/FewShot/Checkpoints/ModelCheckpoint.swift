@@ -72,9 +72,18 @@ public struct ModelCheckpoint: Sendable {
     public static func read(path: String) throws -> ModelCheckpoint {
         let contents = try SafeTensors.read(path: path)
         func fail(_ reason: String) -> SafeTensors.Failure { .malformed(path: path, reason: reason) }
-        guard let json = contents.metadata["configuration"],
-              let configuration = try? JSONDecoder().decode(TrainingConfiguration.self, from: Data(json.utf8)) else {
-            throw fail("no Episcope configuration in its metadata (was it written by `episcope train`?)")
+        let configuration: TrainingConfiguration
+        if let json = contents.metadata["configuration"] {
+            guard let decoded = try? JSONDecoder().decode(TrainingConfiguration.self, from: Data(json.utf8)) else {
+                throw fail("its Episcope configuration cannot be read (written by a newer version?)")
+            }
+            configuration = decoded
+        } else {
+            // A plain state dict, e.g. saved from PyTorch: its tensor names tell the model.
+            guard let inferred = stateDictConfiguration(contents) else {
+                throw fail("neither Episcope metadata nor a state dict Episcope knows (encoder.0.0.weight, classifier.weight or net.0.weight)")
+            }
+            configuration = inferred
         }
         let architecture = ModelArchitecture(configuration)
         var rng = SeededGenerator(seed: 0)

@@ -1,0 +1,20 @@
+import Autodiff
+
+extension ModelCheckpoint {
+    /// The configuration of a checkpoint that carries only tensors, as `torch.save_file(model.state_dict())`
+    /// writes them for the modules documented in the README: `net.*` is the sine MLP (MAML's
+    /// settings), `classifier.*` the MAML classifier with stride-2 convolutions, and `encoder.*`
+    /// alone the max-pooling ConvNet4 of Prototypical Networks. Shapes are checked afterwards
+    /// against the architecture, as for any checkpoint.
+    static func stateDictConfiguration(_ contents: SafeTensors.Contents) -> TrainingConfiguration? {
+        if contents["net.0.weight"] != nil { return .standard(.maml, .sine) }
+        if let head = contents["classifier.weight"] {
+            guard head.rank == 2, head.shape[0] > 0 else { return nil }
+            var c = TrainingConfiguration.standard(.maml, .omniglot)
+            (c.ways, c.validationWays) = (head.shape[0], head.shape[0])
+            return c
+        }
+        if contents["encoder.0.0.weight"] != nil { return .standard(.protonet, .omniglot) }
+        return nil
+    }
+}
