@@ -51,6 +51,7 @@ import Testing
         for (key, bar) in [("5way1shot", 0.985), ("5way5shot", 0.995), ("20way1shot", 0.955), ("20way5shot", 0.985)] {
             #expect(Double(try #require(protonet[key]?.accuracy)) >= bar, "ProtoNet \(key)")
         }
+        #expect(Double(try #require(entries(ShippedModels.mamlOmniglot)["5way1shot"]?.accuracy)) >= 0.980, "MAML 5-way 1-shot")
         #expect(Double(try #require(entries(ShippedModels.fomamlOmniglot)["5way1shot"]?.accuracy)) >= 0.970, "first-order MAML 5-way 1-shot")
         #expect(Double(try #require(entries(ShippedModels.protoNetLake)["lake_runs"]?.errorRate)) < 0.135, "Lake's runs: beat the deep convnet")
         let sine = try #require(entries(ShippedModels.mamlSine)["sine_k5"])
