@@ -53,6 +53,7 @@ import Testing
         }
         #expect(Double(try #require(entries(ShippedModels.mamlOmniglot)["5way1shot"]?.accuracy)) >= 0.980, "MAML 5-way 1-shot")
         #expect(Double(try #require(entries(ShippedModels.fomamlOmniglot)["5way1shot"]?.accuracy)) >= 0.970, "first-order MAML 5-way 1-shot")
+        #expect(Double(try #require(entries(ShippedModels.reptileOmniglot)["5way5shot"]?.accuracy)) >= 0.985, "Reptile 5-way 5-shot")
         #expect(Double(try #require(entries(ShippedModels.protoNetLake)["lake_runs"]?.errorRate)) < 0.135, "Lake's runs: beat the deep convnet")
         let sine = try #require(entries(ShippedModels.mamlSine)["sine_k5"])
         #expect(try #require(sine.mseStep1) <= 0.67 && #require(sine.mseStep10) <= 0.35, "sine MAML after 1 and 10 steps")
