@@ -22,8 +22,8 @@ public struct ResultsTable: Sendable, Equatable {
         "protonet": ["5way1shot": "98.8% (Snell 2017)", "5way5shot": "99.7%", "20way1shot": "96.0%", "20way5shot": "98.9%"],
         "maml": ["5way1shot": "98.7% (Finn 2017)", "5way5shot": "99.9%", "20way1shot": "95.8%", "20way5shot": "98.9%"],
         "fomaml": ["5way1shot": "98.3% (Finn 2017)", "5way5shot": "99.2%", "20way1shot": "89.4%", "20way5shot": "97.9%"],
-        "reptile": ["5way1shot": "97.7% (Nichol 2018)", "5way5shot": "99.5%", "20way1shot": "89.4%", "20way5shot": "97.1%"],
-        "protonet-lake": ["lake_runs": "4.5% error, people (Lake 2015)"],
+        "reptile": ["5way1shot": "97.7% (Nichol 2018)", "5way5shot": "99.5% (Nichol 2018)", "20way1shot": "89.4%", "20way5shot": "97.1%"],
+        "protonet-lake": ["lake_runs": "people 4.5% (Lake 2015)"],
     ]
 
     static let files: [(file: String, name: String)] = [
