@@ -46,9 +46,8 @@ public func concurrentMap<T>(_ count: Int, workers: Int = ParallelSettings.threa
     let threads = Swift.min(workers, count)
     guard threads > 1 else { return (0..<count).map(body) }
     let recording = GradientRecording.isEnabled
-    let blasThreads = BLAS.threadCount
-    BLAS.threadCount = 1
-    defer { BLAS.threadCount = blasThreads }
+    BLASSingleThreading.acquire()
+    defer { BLASSingleThreading.release() }
     var results = [T?](repeating: nil, count: count)
     results.withUnsafeMutableBufferPointer { slots in
         withoutActuallyEscaping(body) { body in
@@ -63,4 +62,31 @@ public func concurrentMap<T>(_ count: Int, workers: Int = ParallelSettings.threa
         }
     }
     return results.map { $0! }
+}
+
+/// Holds OpenBLAS to one thread while any ``concurrentMap(_:workers:_:)`` runs, anywhere in the
+/// process. The setting is global: saving and restoring it per call let overlapping calls (the
+/// explorer's workers, tests run side by side) restore two threads under another call's workers,
+/// whose products then ran multithreaded from several threads at once and changed its results.
+enum BLASSingleThreading {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var holders = 0
+    nonisolated(unsafe) private static var saved = 1
+
+    static func acquire() {
+        lock.lock()
+        defer { lock.unlock() }
+        if holders == 0 {
+            saved = BLAS.threadCount
+            BLAS.threadCount = 1
+        }
+        holders += 1
+    }
+
+    static func release() {
+        lock.lock()
+        defer { lock.unlock() }
+        holders -= 1
+        if holders == 0 { BLAS.threadCount = saved }
+    }
 }
