@@ -3,40 +3,38 @@ import Testing
 @testable import Autodiff
 
 /// OpenBLAS's thread count is process-wide; overlapping meta-batches must not leave it wrong.
-@Suite(.serialized) struct ConcurrentMapTests {
-    @Test func overlappingCallsKeepBLASOnOneThreadUntilTheLastEndsThenRestoreIt() {
-        let original = BLAS.threadCount
-        BLAS.threadCount = 2
-        defer { BLAS.threadCount = original }
-        let aStarted = DispatchSemaphore(value: 0), bStarted = DispatchSemaphore(value: 0), aEnded = DispatchSemaphore(value: 0)
-        let done = DispatchGroup()
-        nonisolated(unsafe) var seenInBAfterAEnded = -1
-        nonisolated(unsafe) var timedOut = false
-        // A starts, B starts inside A, A ends while B's workers still run, then B ends.
-        DispatchQueue.global().async(group: done) {
-            _ = concurrentMap(2, workers: 2) { i in
-                if i == 0 {
-                    aStarted.signal()
-                    if bStarted.wait(timeout: .now() + 20) == .timedOut { timedOut = true }
-                }
-                return i
-            }
-            aEnded.signal()
-        }
-        DispatchQueue.global().async(group: done) {
-            if aStarted.wait(timeout: .now() + 20) == .timedOut { timedOut = true }
-            _ = concurrentMap(2, workers: 2) { i in
-                if i == 0 {
-                    bStarted.signal()
-                    if aEnded.wait(timeout: .now() + 20) == .timedOut { timedOut = true }
-                    seenInBAfterAEnded = BLAS.threadCount
-                }
-                return i
+/// The hold is tested on a setting of its own, since other tests run concurrent maps meanwhile.
+@Suite struct ConcurrentMapTests {
+    final class Setting: @unchecked Sendable {
+        var value = 2
+    }
+
+    @Test func overlappingHoldsKeepOneThreadUntilTheLastEndsThenRestore() {
+        let setting = Setting()
+        let hold = SingleThreadHold(read: { setting.value }, write: { setting.value = $0 })
+        hold.acquire()  // A starts
+        #expect(setting.value == 1)
+        hold.acquire()  // B starts inside A
+        hold.release()  // A ends while B's workers still run
+        #expect(setting.value == 1, "B's workers would run with \(setting.value) threads")
+        hold.release()  // B ends
+        #expect(setting.value == 2)
+    }
+
+    @Test func holdsTakenFromManyThreadsAtOnceRestoreTheSetting() {
+        let setting = Setting()
+        let hold = SingleThreadHold(read: { setting.value }, write: { setting.value = $0 })
+        DispatchQueue.concurrentPerform(iterations: 64) { _ in
+            for _ in 0..<200 {
+                hold.acquire()
+                hold.release()
             }
         }
-        #expect(done.wait(timeout: .now() + 60) == .success)
-        #expect(!timedOut)
-        #expect(seenInBAfterAEnded == 1, "B's workers ran with \(seenInBAfterAEnded) BLAS threads after A ended")
-        #expect(BLAS.threadCount == 2, "left at \(BLAS.threadCount) threads")
+        #expect(setting.value == 2)
+    }
+
+    @Test func workersOfAConcurrentMapRunBLASOnOneThread() {
+        let seen = concurrentMap(4, workers: 2) { _ in BLAS.threadCount }
+        #expect(seen == [1, 1, 1, 1])
     }
 }

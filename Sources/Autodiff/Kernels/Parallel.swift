@@ -46,8 +46,8 @@ public func concurrentMap<T>(_ count: Int, workers: Int = ParallelSettings.threa
     let threads = Swift.min(workers, count)
     guard threads > 1 else { return (0..<count).map(body) }
     let recording = GradientRecording.isEnabled
-    BLASSingleThreading.acquire()
-    defer { BLASSingleThreading.release() }
+    SingleThreadHold.blas.acquire()
+    defer { SingleThreadHold.blas.release() }
     var results = [T?](repeating: nil, count: count)
     results.withUnsafeMutableBufferPointer { slots in
         withoutActuallyEscaping(body) { body in
@@ -64,29 +64,39 @@ public func concurrentMap<T>(_ count: Int, workers: Int = ParallelSettings.threa
     return results.map { $0! }
 }
 
-/// Holds OpenBLAS to one thread while any ``concurrentMap(_:workers:_:)`` runs, anywhere in the
-/// process. The setting is global: saving and restoring it per call let overlapping calls (the
-/// explorer's workers, tests run side by side) restore two threads under another call's workers,
-/// whose products then ran multithreaded from several threads at once and changed its results.
-enum BLASSingleThreading {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var holders = 0
-    nonisolated(unsafe) private static var saved = 1
+/// Holds a process-wide thread setting at one while any holder runs, and restores it when the
+/// last one ends. OpenBLAS's thread count is global: saving and restoring it per call let
+/// overlapping calls (the explorer's workers, tests run side by side) restore two threads under
+/// another call's workers, whose products then ran multithreaded from several threads at once
+/// and changed its results.
+final class SingleThreadHold: @unchecked Sendable {
+    private let lock = NSLock()
+    private var holders = 0
+    private var saved = 1
+    private let read: () -> Int
+    private let write: (Int) -> Void
 
-    static func acquire() {
+    init(read: @escaping () -> Int, write: @escaping (Int) -> Void) {
+        (self.read, self.write) = (read, write)
+    }
+
+    /// The hold every ``concurrentMap(_:workers:_:)`` takes on OpenBLAS.
+    static let blas = SingleThreadHold(read: { BLAS.threadCount }, write: { BLAS.threadCount = $0 })
+
+    func acquire() {
         lock.lock()
         defer { lock.unlock() }
         if holders == 0 {
-            saved = BLAS.threadCount
-            BLAS.threadCount = 1
+            saved = read()
+            write(1)
         }
         holders += 1
     }
 
-    static func release() {
+    func release() {
         lock.lock()
         defer { lock.unlock() }
         holders -= 1
-        if holders == 0 { BLAS.threadCount = saved }
+        if holders == 0 { write(saved) }
     }
 }
