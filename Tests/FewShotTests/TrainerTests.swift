@@ -107,8 +107,7 @@ import Testing
 
 /// Short runs on the real Omniglot archives (skipped when ../shared/omniglot is absent).
 @Suite struct OmniglotTrainerTests {
-    static let data = DataLocation(directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/omniglot"))
+    static let data = DataTestSupport.omniglot
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("episcope-omniglot-trainer-\(getpid())").path
 
     func reptileConfiguration(iterations: Int) -> TrainingConfiguration {

@@ -11,17 +11,10 @@ public struct InnerBatches: Sendable, Equatable {
     /// `count` batches of `size` out of `examples` support examples.
     public init(count: Int, size: Int, examples: Int, using generator: inout SeededGenerator) {
         precondition(size > 0 && size <= examples, "InnerBatches: batch of \(size) out of \(examples) examples")
-        var batches: [[Int]] = []
-        var current: [Int] = []
-        var pass: [Int] = []
-        while batches.count < count {
-            if pass.isEmpty { pass = EpisodeSampler.choose(examples, from: Array(0..<examples), using: &generator).reversed() }
-            current.append(pass.removeLast())
-            if current.count == size {
-                batches.append(current)
-                current = []
-            }
+        var stream: [Int] = []
+        while stream.count < count * size {
+            stream += EpisodeSampler.choose(examples, from: Array(0..<examples), using: &generator)
         }
-        indices = batches
+        indices = (0..<count).map { Array(stream[($0 * size)..<(($0 + 1) * size)]) }
     }
 }
