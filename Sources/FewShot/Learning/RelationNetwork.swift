@@ -1,0 +1,114 @@
+import Autodiff
+import NeuralNets
+
+/// Relation Networks (Sung et al., 2018) as the paper's Omniglot model: an embedding module of
+/// four conv blocks (unpadded with max-pooling in the first two, padded without in the last two:
+/// 28x28 → 64x5x5), a class's feature map is the sum of its support maps, and a relation module
+/// (two padded conv blocks with max-pooling, then 64 → 8 → 1 fully connected, sigmoid) scores
+/// each query map concatenated with each class map. Trained by MSE of the scores to one-hot.
+///
+/// Weights: `encoder.{0..3}.0` convs and `encoder.{0..3}.1` norms, `relation.{0,1}.0` convs and
+/// `relation.{0,1}.1` norms, `relation.fc1`, `relation.fc2`. Batch norm layers 0-3 are the
+/// encoder's, 4-5 the relation module's.
+public struct RelationNetwork: Sendable {
+    public let channels: Int
+    public let hiddenUnits: Int
+    /// Batch-norm layers, for running statistics.
+    public static let normalizationLayers = 6
+
+    public init(channels: Int = 64, hiddenUnits: Int = 8) {
+        self.channels = channels
+        self.hiddenUnits = hiddenUnits
+    }
+
+    private func encoderConv(_ block: Int) -> Conv2D {
+        Conv2D(block == 0 ? 1 : channels, channels, kernelSize: 3, padding: block < 2 ? 0 : 1)
+    }
+
+    private func relationConv(_ block: Int) -> Conv2D { Conv2D(block == 0 ? 2 * channels : channels, channels, kernelSize: 3, padding: 1) }
+
+    private var fc1: Linear { Linear(channels, hiddenUnits) }
+    private var fc2: Linear { Linear(hiddenUnits, 1) }
+
+    /// Fresh weights: PyTorch's default initialisation, unit scale for norms.
+    public func initialParameters(using generator: inout SeededGenerator) -> ParameterList {
+        var parts: [ParameterList] = []
+        for block in 0..<4 {
+            parts.append(encoderConv(block).initialParameters(prefix: "encoder.\(block).0", using: &generator))
+            parts.append(BatchNorm2D(channels).initialParameters(prefix: "encoder.\(block).1"))
+        }
+        for block in 0..<2 {
+            parts.append(relationConv(block).initialParameters(prefix: "relation.\(block).0", using: &generator))
+            parts.append(BatchNorm2D(channels).initialParameters(prefix: "relation.\(block).1"))
+        }
+        parts.append(fc1.initialParameters(prefix: "relation.fc1", using: &generator))
+        parts.append(fc2.initialParameters(prefix: "relation.fc2", using: &generator))
+        var list = ParameterList()
+        for part in parts { for (name, tensor) in zip(part.names, part.tensors) { list.append(name, tensor) } }
+        return list
+    }
+
+    private func block(_ x: Tensor, conv: Conv2D, prefix: String, layer: Int, pooled: Bool, parameters: ParameterList,
+                       normalization: NormalizationMode) -> Tensor {
+        let y = BatchNorm2D(channels)(conv(x, weight: parameters["\(prefix).0.weight"], bias: parameters["\(prefix).0.bias"]),
+                                      scale: parameters["\(prefix).1.weight"], shift: parameters["\(prefix).1.bias"], mode: normalization,
+                                      layer: layer, rectified: true)
+        return pooled ? y.maxPool2x2() : y
+    }
+
+    /// Feature maps of images [n, 1, 28, 28]: [n, channels, 5, 5].
+    public func embed(_ images: Tensor, parameters: ParameterList, normalization: NormalizationMode) -> Tensor {
+        var x = images
+        for b in 0..<4 {
+            x = block(x, conv: encoderConv(b), prefix: "encoder.\(b)", layer: b, pooled: b < 2, parameters: parameters,
+                      normalization: normalization)
+        }
+        return x
+    }
+
+    /// Relation scores in (0, 1) of every query map [q, c, h, w] with every class map [k, c, h, w]: [q, k].
+    public func relations(queryMaps: Tensor, classMaps: Tensor, parameters: ParameterList, normalization: NormalizationMode) -> Tensor {
+        let (q, k) = (queryMaps.shape[0], classMaps.shape[0])
+        let plane = queryMaps.count / q
+        let spatial = Array(queryMaps.shape.dropFirst(2))
+        // Channel concatenation of each (query, class) pair: each map's channels are contiguous,
+        // so joining the flattened maps along the last axis puts the query's channels first.
+        let queries = queryMaps.reshaped(to: [q, 1, plane]).broadcast(to: [q, k, plane])
+        let classes = classMaps.reshaped(to: [1, k, plane]).broadcast(to: [q, k, plane])
+        var x = Tensor.concatenate([queries, classes], alongAxis: 2).reshaped(to: [q * k, 2 * channels] + spatial)
+        for b in 0..<2 {
+            x = block(x, conv: relationConv(b), prefix: "relation.\(b)", layer: 4 + b, pooled: true, parameters: parameters,
+                      normalization: normalization)
+        }
+        let hidden = fc1(x.reshaped(to: [q * k, channels]), weight: parameters["relation.fc1.weight"],
+                         bias: parameters["relation.fc1.bias"]).relu()
+        return fc2(hidden, weight: parameters["relation.fc2.weight"], bias: parameters["relation.fc2.bias"]).sigmoid().reshaped(to: [q, k])
+    }
+
+    /// What one episode looks like inside the model.
+    public struct EpisodeResult {
+        /// Mean squared error of the relation scores to the one-hot labels.
+        public var loss: Tensor
+        public var accuracy: Float
+        /// Relation score of each query with each class, [queries, ways].
+        public var scores: Tensor
+    }
+
+    /// Runs one episode; support and query are embedded in one batch (the reference embeds them
+    /// apart, but with batch statistics one batch keeps both on the same scale).
+    public func episode(
+        parameters: ParameterList, support: Tensor, supportLabels: [Int], query: Tensor, queryLabels: [Int],
+        ways: Int, normalization: NormalizationMode
+    ) -> EpisodeResult {
+        let maps = embed(Tensor.concatenate([support, query], alongAxis: 0), parameters: parameters, normalization: normalization)
+        let supportCount = support.shape[0]
+        let supportMaps = maps.slice(alongAxis: 0, 0..<supportCount)
+        let queryMaps = maps.slice(alongAxis: 0, supportCount..<maps.shape[0])
+        let shape = Array(maps.shape.dropFirst())
+        let classMaps = supportMaps.reshaped(to: [supportCount, -1]).scatteringAdd(rows: supportLabels, rowCount: ways)
+            .reshaped(to: [ways] + shape)
+        let scores = relations(queryMaps: queryMaps, classMaps: classMaps, parameters: parameters, normalization: normalization)
+        let targets = MatchingNetwork.oneHot(queryLabels, ways: ways)
+        return EpisodeResult(loss: scores.meanSquaredError(targets), accuracy: scores.accuracy(labels: queryLabels), scores: scores)
+    }
+}
