@@ -26,6 +26,10 @@ import Testing
         process.standardError = err
         let start = Date()
         try process.run()
+        // A rejected input that starts the work anyway (eval --ways 1000 did, for minutes) fails here, not by hanging.
+        // SIGKILL, since the program's threads block SIGTERM.
+        let pid = process.processIdentifier
+        DispatchQueue.global().asyncAfter(deadline: .now() + 60) { if process.isRunning { kill(pid, SIGKILL) } }
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
