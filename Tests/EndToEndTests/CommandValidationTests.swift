@@ -150,6 +150,15 @@ import Testing
         #expect((episode["support"] as? [Any])?.count == 3 && (episode["query"] as? [Any])?.count == 2, "\(r.stdout)")
     }
 
+    @Test func sizeIsWidthByHeightInCells() throws {
+        guard binaryIsBuilt() else { return }
+        let r = try run(["render", "--screen", "sine", "--size", "90X25"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        // Trailing blanks are trimmed, so the widest line is the width.
+        #expect(lines.count == 25 && lines.map(\.count).max() == 90, "\(lines.map(\.count))")
+    }
+
     @Test func evalJSONSurvivesAQuoteInThePath() throws {
         guard binaryIsBuilt() else { return }
         let quoted = folder + "/the \"best\" model\\1.safetensors"
