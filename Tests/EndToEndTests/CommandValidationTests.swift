@@ -82,6 +82,7 @@ import Testing
         // This ran silently for minutes.
         try expectRejected(["eval", "--ways", "1000"], saying: "--ways must be 2...100 (got 1000)")
         try expectRejected(["eval", "--ways", "1"], saying: "--ways must be 2...100 (got 1)")
+        try expectRejected(["lecture", "--step", "99"], saying: "--step 99 is past the end: the lecture has")
         try expectRejected(["episode", "--shots", "10", "--queries", "15"], saying: "10 shots + 15 queries per class exceed the 20 drawings")
         try expectRejected(["train", "reptile", "--inner-batch", "60", "--out", folder + "/x.safetensors"],
                            saying: "--inner-batch 60 does not fit a support set of 5 ways x 10 shots")

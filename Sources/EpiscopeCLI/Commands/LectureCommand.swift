@@ -43,17 +43,17 @@ struct LectureCommand: ParsableCommand {
 
     func run() throws {
         let lecture = try loadLecture()
-        guard step <= lecture.steps.count else {
+        // Export writes every step; presenting starts at one, which must exist.
+        guard export != nil || step <= lecture.steps.count else {
             throw ValidationError("--step \(step) is past the end: the lecture has \(lecture.steps.count) steps")
         }
         var options = EngineOptions(data: dataOptions, models: modelsOptions)
         let results = ResultsTable.load(directory: LectureFiles.modelsDirectory(options))
-        let themeChoice = theme
         if let export {
             let (width, height) = (size.width, size.height)
             options.log = { line in FileHandle.standardError.write(Data("episcope: \(line)\n".utf8)) }
             let runner = InlineRunner(engine: ExplorerEngine(options: options))
-            let frames = LectureRenderer.renderAll(lecture, width: width, height: height, theme: themeChoice, results: results, runner: runner)
+            let frames = LectureRenderer.renderAll(lecture, width: width, height: height, theme: theme, results: results, runner: runner)
             let files: [URL]
             do {
                 files = try LectureRenderer.export(frames, lecture: lecture, to: URL(fileURLWithPath: export))
@@ -63,7 +63,7 @@ struct LectureCommand: ParsableCommand {
             print("wrote \(files.count) files for \(frames.count) steps to \(export)")
             return
         }
-        try present(lecture, options: options, results: results, theme: themeChoice)
+        try present(lecture, options: options, results: results, theme: theme)
     }
 
     private func loadLecture() throws -> Lecture {
