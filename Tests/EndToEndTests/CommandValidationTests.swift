@@ -74,6 +74,7 @@ import Testing
         try expectRejected(["train", "maml", "--validate-every", "-1", "--out", folder + "/x.safetensors"], saying: "--validate-every must be 0 or more (got -1)")
         try expectRejected(["train", "maml", "--meta-lr", "-0.5", "--out", folder + "/x.safetensors"], saying: "--meta-lr must be a positive number")
         try expectRejected(["lecture", "--step", "0"], saying: "--step must be positive (got 0)")
+        try expectRejected(["episode", "--dataset", "sine", "--seed", "-1"], saying: "The value '-1' is invalid for '--seed <seed>'")
         try expectRejected(["episode", "--run", "21"], saying: "--run must be 1...20 (got 21)")
     }
 

@@ -17,7 +17,7 @@ struct EpisodeCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Classes per episode (N).") var ways = 5
     @Option(parsing: .unconditional, help: "Support drawings per class (K), or support points for sine.") var shots = 1
     @Option(parsing: .unconditional, help: "Query drawings per class, or query points for sine.") var queries = 1
-    @Option(help: "Random seed.") var seed: UInt64 = 0
+    @Option(parsing: .unconditional, help: "Random seed.") var seed: UInt64 = 0
     @Flag(help: "Take all classes from one alphabet.") var withinAlphabet = false
     @Option(help: "ascii, blocks or braille (ascii when the locale is not UTF-8).") var glyphs: GlyphStyleArgument = .ascii
     @Option(name: .customLong("run"), parsing: .unconditional, help: "Show Lake's run N (1...20) instead of a sampled episode.")

@@ -18,7 +18,7 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Class split: vinyals, lake, small1 or small2 (test part).") var split: ClassSplit.Scheme?
     @Flag(help: "Draw every episode's classes from one alphabet.") var withinAlphabet = false
     @Flag(help: "Score Lake's 20 within-alphabet 20-way one-shot runs.") var runs = false
-    @Option(help: "Seed of the test episodes.") var seed: UInt64 = 0
+    @Option(parsing: .unconditional, help: "Seed of the test episodes.") var seed: UInt64 = 0
     @Flag(help: "Print one JSON object.") var json = false
     @OptionGroup var dataOptions: DataOptions
 

@@ -12,7 +12,7 @@ struct ExploreCommand: ParsableCommand {
 
     @Option(help: "Screen to open on: episode, prototypes, inner, sine or training (default: episode with Omniglot, else sine).")
     var screen: ScreenID?
-    @Option(help: "Seed for every random choice; the same seed shows the same episodes and tasks.")
+    @Option(parsing: .unconditional, help: "Seed for every random choice; the same seed shows the same episodes and tasks.")
     var seed: UInt64 = 7
     @Option(help: "How drawings are drawn: ascii, blocks or braille (ASCII only without a UTF-8 locale).")
     var glyphs: GlyphChoice = .ascii

@@ -18,7 +18,7 @@ struct LectureCommand: ParsableCommand {
     var record: String?
     @Option(help: "Write every step as plain text (.txt) and ANSI (.ans) into this folder, without a terminal.")
     var export: String?
-    @Option(help: ArgumentHelp("Size of exported steps.", valueName: "WIDTHxHEIGHT"), transform: TerminalSize.init(parsing:))
+    @Option(help: ArgumentHelp("Size of exported steps (default: 100x30).", valueName: "WIDTHxHEIGHT"), transform: TerminalSize.init(parsing:))
     var size = TerminalSize(width: 100, height: 30)
     @Option(parsing: .unconditional, help: "Start at this step (1-based).")
     var step: Int = 1

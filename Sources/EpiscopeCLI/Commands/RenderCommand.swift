@@ -11,10 +11,10 @@ struct RenderCommand: ParsableCommand {
 
     @Option(help: "episode, prototypes, inner, sine or training.")
     var screen: ScreenID
-    @Option(help: ArgumentHelp("Width x height in cells, e.g. 100x30 (at least 80x24 to show a screen).", valueName: "WIDTHxHEIGHT"),
+    @Option(help: ArgumentHelp("Width x height in cells, at least 80x24 to show a screen (default: 100x30).", valueName: "WIDTHxHEIGHT"),
             transform: TerminalSize.init(parsing:))
     var size = TerminalSize(width: 100, height: 30)
-    @Option(help: "Seed for every random choice.")
+    @Option(parsing: .unconditional, help: "Seed for every random choice.")
     var seed: UInt64 = 7
     @Flag(help: "Keep colours as ANSI escape sequences.")
     var ansi = false

@@ -32,7 +32,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Ways and shots of validation and of the MAML head, e.g. 5x1.", valueName: "WAYSxSHOTS"),
             transform: EpisodeSetting.init(parsing:))
     var testSetting: EpisodeSetting?
-    @Option(help: "Random seed.") var seed: UInt64 = 0
+    @Option(parsing: .unconditional, help: "Random seed.") var seed: UInt64 = 0
     @Option(help: "Model file to write (safetensors); its resume state goes beside it.") var out: String
     @Flag(help: "Continue from the checkpoint at --out.") var resume = false
     @OptionGroup var dataOptions: DataOptions
