@@ -69,8 +69,9 @@ struct EvalCommand: ParsableCommand {
             }
             return
         }
-        let splitName = (split ?? (model.configuration.split == "lake" ? .lake : .vinyals)).rawValue
-        let testSplit = try reportingEngineFailures { try ClassSplit.load(named: splitName, part: "test", dataset: dataset, location: location) }
+        let scheme = split ?? (model.configuration.split == "lake" ? .lake : .vinyals)
+        let splitName = scheme.rawValue
+        let testSplit = try reportingEngineFailures { try ClassSplit.load(scheme, part: .test, dataset: dataset, location: location) }
         let interactive = isatty(STDERR_FILENO) == 1
         let result = try reportingEngineFailures {
             try evaluator.accuracy(dataset: dataset, split: testSplit, ways: ways, shots: shots, queries: queries, episodes: episodes,
