@@ -1,9 +1,10 @@
 import Foundation
 
 /// One line of `episcope bench`: a name and figures, printed as JSON or as aligned text.
-struct BenchReport {
-    var name: String
-    var figures: [(String, Any)]
+struct BenchReport: Encodable {
+    var name: BenchName
+    /// Numbers, counts and words, in the order the text line shows them.
+    var figures: [(String, any Encodable)]
 
     static func peakResidentMegabytes() -> Double {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
@@ -12,17 +13,33 @@ struct BenchReport {
         return (kb / 1024 * 10).rounded() / 10
     }
 
-    func json() -> String {
-        var parts = ["\"name\": \"\(name)\""]
-        for (key, value) in figures + [("peak_rss_mb", Self.peakResidentMegabytes())] {
-            switch value {
-            case let s as String: parts.append("\"\(key)\": \"\(s)\"")
-            case let d as Double: parts.append("\"\(key)\": \(d.isFinite ? String(format: "%.4g", d) : "null")")
-            case let i as Int: parts.append("\"\(key)\": \(i)")
-            default: parts.append("\"\(key)\": \"\(value)\"")
+    /// The report as one JSON object, with the process's peak memory so far.
+    func json() throws -> String {
+        var report = self
+        report.figures.append(("peak_rss_mb", Self.peakResidentMegabytes()))
+        return try JSONOutput.line(report)
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: FigureKey.self)
+        try container.encode(name.rawValue, forKey: FigureKey("name"))
+        for (key, value) in figures {
+            if let d = value as? Double {
+                // Four significant digits, as the text shows: timings on a shared machine carry no more.
+                try d.isFinite ? container.encode(Double(String(format: "%.4g", d)), forKey: FigureKey(key)) : container.encodeNil(forKey: FigureKey(key))
+            } else {
+                try container.encode(value, forKey: FigureKey(key))
             }
         }
-        return "{" + parts.joined(separator: ", ") + "}"
+    }
+
+    /// A figure's name as a JSON key.
+    private struct FigureKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.init(stringValue) }
+        init?(intValue: Int) { nil }
     }
 
     func text() -> String {
@@ -30,7 +47,7 @@ struct BenchReport {
             if let d = value as? Double { return "\(key) \(String(format: "%.4g", d))" }
             return "\(key) \(value)"
         }
-        return name.padding(toLength: 16, withPad: " ", startingAt: 0) + shown.joined(separator: "  ")
+        return name.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0) + shown.joined(separator: "  ")
     }
 }
 

@@ -13,7 +13,7 @@ enum EngineBenchmarks {
         // The median product: a shared machine's passing interference shows in a mean.
         let seconds = medianSeconds(repeats: 41) { _ = Tensor.matmul(a, b) }
         let gflops = 2 * pow(Double(size), 3) / seconds / 1e9
-        return BenchReport(name: "sgemm", figures: [("gflops", gflops), ("core", BLAS.coreName), ("threads", BLAS.threadCount)])
+        return BenchReport(name: .sgemm, figures: [("gflops", gflops), ("core", BLAS.coreName), ("threads", BLAS.threadCount)])
     }
 
 
@@ -39,7 +39,7 @@ enum EngineBenchmarks {
         // Forward, input gradient and weight gradient: three products of the forward's size.
         let flops = Double(net.multiplyAddsPerImage()) * 2 * 3 * Double(batch)
         let gflops = flops / seconds / 1e9
-        return BenchReport(name: "convnet4_train", figures: [
+        return BenchReport(name: .convnet4Train, figures: [
             ("images_per_s", Double(batch) / seconds), ("gflops", gflops),
             ("fraction_of_sgemm", gflops / sgemmGflops), ("seconds_per_step", seconds),
         ])

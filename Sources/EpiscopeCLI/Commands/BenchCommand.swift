@@ -10,38 +10,39 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench", abstract: "Measure the engine, the data loader and the UI (release build).")
 
     @Flag(help: "Print one JSON object per line.") var json = false
-    @Option(help: "Only run benchmarks whose name contains this.") var only: String?
+    @Option(help: "Run only this benchmark, by the name its line starts with (repeatable; sgemm always runs).")
+    var only: [BenchName] = []
 
     func run() throws {
-        func emit(_ report: BenchReport) {
-            print(json ? report.json() : report.text())
+        func emit(_ report: BenchReport) throws {
+            print(json ? try report.json() : report.text())
             FileHandle.standardOutput.synchronizeFile()
         }
-        func wanted(_ name: String) -> Bool { only.map { name.contains($0) } ?? true }
+        func wanted(_ name: BenchName) -> Bool { only.isEmpty || only.contains(name) }
         let sgemm = EngineBenchmarks.sgemm()
-        emit(sgemm)  // every other figure is read against it
+        try emit(sgemm)  // every other figure is read against it
         let gflops = sgemm.figures.first { $0.0 == "gflops" }?.1 as? Double ?? 1
-        if wanted("convnet4") { emit(EngineBenchmarks.convNet4Training(sgemmGflops: gflops)) }
-        if wanted("maml_sine") { emit(MetaLearningBenchmarks.sine()) }
-        if wanted("maml_omniglot") { emit(MetaLearningBenchmarks.omniglot()) }
-        if wanted("omniglot_load") {
+        if wanted(.convnet4Train) { try emit(EngineBenchmarks.convNet4Training(sgemmGflops: gflops)) }
+        if wanted(.mamlSine) { try emit(MetaLearningBenchmarks.sine()) }
+        if wanted(.mamlOmniglot) { try emit(MetaLearningBenchmarks.omniglot()) }
+        if wanted(.omniglotLoad) {
             if let location = try? DataLocation.resolve(), let t = try? OmniglotBenchmark.measureLoad(dataDirectory: location.directory) {
-                emit(BenchReport(name: "omniglot_load", figures: [
+                try emit(BenchReport(name: .omniglotLoad, figures: [
                     ("first_decode_s", t.firstDecodeSeconds), ("cached_load_s", t.cachedLoadSeconds), ("drawings", t.drawings),
                 ]))
             } else {
                 printError("omniglot_load skipped: no Omniglot folder (run `episcope data`)")
             }
         }
-        if wanted("ui_frame") {
+        if wanted(.uiFrame) {
             for frame in UIBenchmark.frameTimes(options: EngineOptions()) {
-                emit(BenchReport(name: "ui_frame", figures: [("screen", frame.screen.commandName), ("size", "160x48"),
+                try emit(BenchReport(name: .uiFrame, figures: [("screen", frame.screen.commandName), ("size", "160x48"),
                                                              ("ms", frame.medianMilliseconds), ("worst_ms", frame.worstMilliseconds)]))
             }
         }
-        if wanted("ui_latency") {
+        if wanted(.uiLatency) {
             let latency = UIBenchmark.inputLatency(options: EngineOptions())
-            emit(BenchReport(name: "ui_latency", figures: [("while", "training sine MAML"), ("ms", latency.median), ("p95_ms", latency.p95),
+            try emit(BenchReport(name: .uiLatency, figures: [("while", "training sine MAML"), ("ms", latency.median), ("p95_ms", latency.p95),
                                                            ("worst_ms", latency.worst), ("training_iterations", latency.trainingIterations)]))
         }
     }

@@ -26,9 +26,7 @@ struct DataCommand: ParsableCommand {
             }
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(inventory), as: UTF8.self))
+            print(try JSONOutput.pretty(inventory))
             return
         }
         print("Omniglot data in \(inventory.directory):")
@@ -58,15 +56,6 @@ struct DataCommand: ParsableCommand {
         }
         return nil
     }
-}
-
-/// `--data DIR`, shared by the commands that read Omniglot.
-struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: "The folder with the Omniglot archives (else $EPISCOPE_DATA, the `episcope data` folder, ../shared/omniglot).")
-    var data: String?
-
-    /// The resolved data folder, or a one-line error.
-    func location() throws -> DataLocation { try reportingFailures { try DataLocation.resolve(explicit: data) } }
 }
 
 /// Runs `body`; a data or episode error becomes one line on stderr and a failing exit code.

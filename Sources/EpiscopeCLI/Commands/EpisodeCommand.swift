@@ -12,54 +12,59 @@ struct EpisodeCommand: ParsableCommand {
     enum Dataset: String, ExpressibleByArgument, CaseIterable { case omniglot, sine }
 
     @Option(help: "omniglot or sine.") var dataset: Dataset = .omniglot
-    @Option(help: "Class split: vinyals, lake, small1 or small2.") var split = "vinyals"
-    @Option(help: "Part of the split: train, val, trainval or test.") var part = "train"
-    @Option(help: "Classes per episode (N).") var ways = 5
-    @Option(help: "Support drawings per class (K), or support points for sine.") var shots = 1
-    @Option(help: "Query drawings per class, or query points for sine.") var queries = 1
-    @Option(help: "Random seed.") var seed: UInt64 = 0
+    @Option(help: "Class split: vinyals, lake, small1 or small2.") var split: ClassSplit.Scheme = .vinyals
+    @Option(help: "Part of the split: train, val, trainval or test.") var part: ClassSplit.Part = .train
+    @Option(parsing: .unconditional, help: "Classes per episode (N).") var ways = 5
+    @Option(parsing: .unconditional, help: "Support drawings per class (K), or support points for sine.") var shots = 1
+    @Option(parsing: .unconditional, help: "Query drawings per class, or query points for sine.") var queries = 1
+    @Option(parsing: .unconditional, help: "Random seed.") var seed: UInt64 = 0
     @Flag(help: "Take all classes from one alphabet.") var withinAlphabet = false
     @Option(help: "ascii, blocks or braille (ascii when the locale is not UTF-8).") var glyphs: GlyphStyleArgument = .ascii
-    @Option(name: .customLong("run"), help: "Show Lake's run N (1...20) instead of a sampled episode.") var runNumber: Int?
+    @Option(name: .customLong("run"), parsing: .unconditional, help: "Show Lake's run N (1...20) instead of a sampled episode.")
+    var runNumber: Int?
     @Flag(help: "Print the episode as JSON.") var json = false
     @OptionGroup var dataOptions: DataOptions
+
+    func validate() throws {
+        try NumericCheck.positive(ways, "--ways")
+        try NumericCheck.positive(shots, "--shots")
+        try NumericCheck.positive(queries, "--queries")
+        try NumericCheck.within(1...20, runNumber, "--run", why: "Lake has 20 runs")
+        if dataset == .omniglot, shots + queries > OmniglotDataset.drawingsPerCharacter {
+            let error = EpisodeError.tooManyDrawings(shots: shots, queries: queries, available: OmniglotDataset.drawingsPerCharacter)
+            throw ValidationError("\(error)")
+        }
+    }
 
     func run() throws {
         var generator = SeededGenerator(seed: seed)
         if dataset == .sine {
             let episode = SineTaskFamily().sampleEpisode(shots: shots, queries: queries, using: &generator)
-            print(json ? try encode(SineJSON(episode)) : SineText.render(episode, seed: seed), terminator: "")
+            print(json ? try JSONOutput.pretty(SineJSON(episode)) + "\n" : SineText.render(episode, seed: seed), terminator: "")
             return
         }
         let location = try dataOptions.location()
         let style = GlyphStyle.effective(glyphs.style, environment: ProcessInfo.processInfo.environment)
         let omniglot = try reportingFailures { try OmniglotDataset.load(from: location) }
         if let run = runNumber {
-            guard (1...20).contains(run) else { throw ValidationError("--run must be 1...20 (got \(run))") }
             let runs = try reportingFailures { try LakeRuns.load(from: location, matching: omniglot) }
             let chosen = runs.runs[run - 1]
             let title = "Lake's run \(run): 20-way 1-shot, 20 queries" + (chosen.alphabet.map { " (\($0))" } ?? "")
-            print(json ? try encode(EpisodeJSON(chosen.episode, paths: nil)) : EpisodeText.render(chosen.episode, from: runs, title: title, style: style), terminator: "")
+            print(json ? try JSONOutput.pretty(EpisodeJSON(chosen.episode, paths: nil)) + "\n" : EpisodeText.render(chosen.episode, from: runs, title: title, style: style), terminator: "")
             return
         }
         let episode = try reportingFailures {
-            let classSplit = try ClassSplit.load(named: split, part: part, dataset: omniglot, location: location)
+            let classSplit = try ClassSplit.load(split, part: part, dataset: omniglot, location: location)
             let sampler = try EpisodeSampler(split: classSplit, ways: ways, shots: shots, queries: queries, withinAlphabet: withinAlphabet)
             return sampler.sample(using: &generator)
         }
         if json {
-            print(try encode(EpisodeJSON(episode, paths: omniglot.entryPath(of:))), terminator: "")
+            print(try JSONOutput.pretty(EpisodeJSON(episode, paths: omniglot.entryPath(of:))))
         } else {
-            let title = "Omniglot \(split)/\(part): \(ways)-way \(shots)-shot, \(queries) \(queries == 1 ? "query" : "queries") per class, seed \(seed)"
+            let title = "Omniglot \(split.rawValue)/\(part.rawValue): \(ways)-way \(shots)-shot, \(queries) \(queries == 1 ? "query" : "queries") per class, seed \(seed)"
                 + (withinAlphabet ? ", within one alphabet" : "")
             print(EpisodeText.render(episode, from: omniglot, title: title, style: style), terminator: "")
         }
-    }
-
-    private func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 }
 

@@ -10,17 +10,28 @@ struct EvalCommand: ParsableCommand {
         abstract: "Evaluate a trained model on test episodes the way the papers report it.")
 
     @Option(help: "Model file (default: the shipped model for the setting).") var checkpoint: String?
-    @Option(help: "Classes per test episode.") var ways = 5
-    @Option(help: "Support examples per class (default 1; sine: support points, default 5 as the paper).")
+    @Option(parsing: .unconditional, help: "Classes per test episode (2...100).") var ways = 5
+    @Option(parsing: .unconditional, help: "Support examples per class (default 1; sine: support points, default 5 as the paper).")
     var shots: Int?
-    @Option(help: "Query examples per class.") var queries = 15
-    @Option(help: "Test episodes (default 1000; sine: tasks, default 600 as the paper).") var episodes: Int?
-    @Option(help: "Class split: vinyals or lake (test part).") var split: String?
+    @Option(parsing: .unconditional, help: "Query examples per class.") var queries = 15
+    @Option(parsing: .unconditional, help: "Test episodes (default 1000; sine: tasks, default 600 as the paper).") var episodes: Int?
+    @Option(help: "Class split: vinyals, lake, small1 or small2 (test part).") var split: ClassSplit.Scheme?
     @Flag(help: "Draw every episode's classes from one alphabet.") var withinAlphabet = false
     @Flag(help: "Score Lake's 20 within-alphabet 20-way one-shot runs.") var runs = false
-    @Option(help: "Seed of the test episodes.") var seed: UInt64 = 0
+    @Option(parsing: .unconditional, help: "Seed of the test episodes.") var seed: UInt64 = 0
     @Flag(help: "Print one JSON object.") var json = false
     @OptionGroup var dataOptions: DataOptions
+
+    /// The ways `eval` accepts. One way is no classification; beyond a hundred, a thousand episodes
+    /// run for hours (a 1000-way episode is 16,000 drawings), where the papers test 5 and 20.
+    static let acceptedWays = 2...100
+
+    func validate() throws {
+        try NumericCheck.within(Self.acceptedWays, ways, "--ways", why: "the papers test 5 and 20 ways; larger episodes run for hours")
+        try NumericCheck.positive(shots, "--shots")
+        try NumericCheck.positive(queries, "--queries")
+        try NumericCheck.positive(episodes, "--episodes")
+    }
 
     func defaultCheckpoint() -> String? {
         if runs { return ShippedModels.path(ShippedModels.protoNetLake) }
@@ -37,13 +48,9 @@ struct EvalCommand: ParsableCommand {
         let start = Date()
         if model.configuration.dataset == .sine {
             let (shots, episodes) = (shots ?? 5, episodes ?? 600)
-            guard shots > 0, episodes > 0 else { throw failing("--shots and --episodes must be positive") }
             let errors = evaluator.sineErrors(shots: shots, tasks: episodes, steps: [0, 1, 5, 10], using: &rng)
             if json {
-                // A fine-tuning run that diverges gives a non-finite error: JSON says null.
-                func number(_ x: Float) -> String { x.isFinite ? String(format: "%.4f", x) : "null" }
-                print(#"{"checkpoint": "\#(path)", "tasks": \#(episodes), "shots": \#(shots), "mse_before": \#(number(errors[0])), "#
-                      + #""mse_step1": \#(number(errors[1])), "mse_step5": \#(number(errors[2])), "mse_step10": \#(number(errors[3]))}"#)
+                print(try JSONOutput.line(EvalReport.Sine(checkpoint: path, tasks: episodes, shots: shots, errors: errors)))
             } else {
                 print("\(model.configuration.algorithm.rawValue) on sine, \(episodes) tasks, K=\(shots): MSE before \(f(errors[0])), after 1 step \(f(errors[1])), 5 steps \(f(errors[2])), 10 steps \(f(errors[3]))")
             }
@@ -56,15 +63,15 @@ struct EvalCommand: ParsableCommand {
             let lake = try reportingEngineFailures { try LakeRuns.load(from: location, matching: dataset) }
             let score = evaluator.lakeRuns(lake)
             if json {
-                print(String(format: #"{"checkpoint": "%@", "runs": 20, "error_rate": %.4f, "accuracy": %.4f, "per_run_error": [%@]}"#,
-                             path, score.meanErrorRate, 1 - score.meanErrorRate, score.perRun.map { String(format: "%.3f", $0) }.joined(separator: ", ")))
+                print(try JSONOutput.line(EvalReport.LakeRuns(checkpoint: path, score: score)))
             } else {
                 print("Lake's 20 runs (20-way 1-shot within alphabet): error rate \(f(score.meanErrorRate * 100))% (people 4.5%, Siamese net 8.0%, deep convnet 13.5%)")
             }
             return
         }
-        let splitName = split ?? (model.configuration.split == "lake" ? "lake" : "vinyals")
-        let testSplit = try reportingEngineFailures { try ClassSplit.load(named: splitName, part: "test", dataset: dataset, location: location) }
+        let scheme = split ?? (model.configuration.split == "lake" ? .lake : .vinyals)
+        let splitName = scheme.rawValue
+        let testSplit = try reportingEngineFailures { try ClassSplit.load(scheme, part: .test, dataset: dataset, location: location) }
         let interactive = isatty(STDERR_FILENO) == 1
         let result = try reportingEngineFailures {
             try evaluator.accuracy(dataset: dataset, split: testSplit, ways: ways, shots: shots, queries: queries, episodes: episodes,
@@ -77,8 +84,8 @@ struct EvalCommand: ParsableCommand {
         if interactive { printError("") }
         let seconds = Date().timeIntervalSince(start)
         if json {
-            print(String(format: #"{"checkpoint": "%@", "split": "%@", "ways": %d, "shots": %d, "queries": %d, "accuracy": %.5f, "ci95": %.5f, "episodes": %d, "seconds": %.1f}"#,
-                         path, splitName, ways, shots, queries, result.accuracy, result.ci95, result.episodes, seconds))
+            print(try JSONOutput.line(EvalReport.Accuracy(checkpoint: path, split: splitName, ways: ways, shots: shots, queries: queries,
+                                                          result: result, seconds: seconds)))
         } else {
             print("\(model.configuration.algorithm.rawValue) on \(splitName) test: \(ways)-way \(shots)-shot accuracy \(f(result.accuracy * 100))% ± \(f(result.ci95 * 100)) over \(result.episodes) episodes")
         }

@@ -11,32 +11,21 @@ struct ExploreCommand: ParsableCommand {
         abstract: "Open the explorer: episodes, prototypes, inner loops, sine adaptation and training, live.")
 
     @Option(help: "Screen to open on: episode, prototypes, inner, sine or training (default: episode with Omniglot, else sine).")
-    var screen: String?
-    @Option(help: "Seed for every random choice; the same seed shows the same episodes and tasks.")
+    var screen: ScreenID?
+    @Option(parsing: .unconditional, help: "Seed for every random choice; the same seed shows the same episodes and tasks.")
     var seed: UInt64 = 7
     @Option(help: "How drawings are drawn: ascii, blocks or braille (ASCII only without a UTF-8 locale).")
     var glyphs: GlyphChoice = .ascii
-    @Flag(help: "No colours (also when NO_COLOR is set).")
-    var noColor = false
+    @OptionGroup var colorOptions: ColorOptions
     @Flag(help: "Do not ask the terminal for mouse events.")
     var noMouse = false
     @Option(help: "Append diagnostics to this file (nothing is ever printed over the screen).")
     var log: String?
-    @Option(help: "The Omniglot folder (default: as `episcope data` installed it).")
-    var data: String?
-    @Option(help: "The folder of trained models (default: assets/models).")
-    var models: String?
-
-    func validate() throws {
-        if let screen, ScreenID(commandName: screen) == nil {
-            throw ValidationError("unknown screen '\(screen)'; use one of \(ScreenID.allCases.map(\.commandName).joined(separator: ", "))")
-        }
-    }
+    @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var modelsOptions: ModelsOptions
 
     func run() throws {
-        var options = EngineOptions()
-        options.dataDirectory = data
-        options.modelsDirectory = models.map { URL(fileURLWithPath: $0) }
+        var options = EngineOptions(data: dataOptions, models: modelsOptions)
         if let log {
             do {
                 options.log = try FileLog(path: log).sink
@@ -44,8 +33,8 @@ struct ExploreCommand: ParsableCommand {
                 throw ValidationError("cannot write the log file \(log): \(error.localizedDescription)")
             }
         }
-        let start = screen.flatMap { ScreenID(commandName: $0) } ?? StartScreen.choose(options: options)
-        let colors = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let start = screen ?? StartScreen.choose(options: options)
+        let colors = colorOptions.usesColor
         let session: CursesSession
         do {
             session = try CursesSession.open(CursesOptions(colors: colors, mouse: noMouse ? .off : .buttons, input: .raw))

@@ -13,56 +13,57 @@ struct LectureCommand: ParsableCommand {
     @Argument(help: "A lecture file (default: the built-in assets/lectures/meta-learning.lecture).")
     var file: String?
     @Option(help: "standard or projector (high contrast, thick glyphs).")
-    var theme: String = "standard"
+    var theme: LectureTheme = .standard
     @Option(help: "Record the screen to this asciicast v2 file (plays in asciinema).")
     var record: String?
     @Option(help: "Write every step as plain text (.txt) and ANSI (.ans) into this folder, without a terminal.")
     var export: String?
-    @Option(help: "Size of exported steps, WIDTHxHEIGHT.")
-    var size: String = "100x30"
-    @Option(help: "Start at this step (1-based).")
+    @Option(help: ArgumentHelp("Size of exported steps (default: 100x30).", valueName: "WIDTHxHEIGHT"), transform: TerminalSize.init(parsing:))
+    var size = TerminalSize(width: 100, height: 30)
+    @Option(parsing: .unconditional, help: "Start at this step (1-based).")
     var step: Int = 1
     @Option(help: "Where the drawing pad saves its PNGs (default: the current folder).")
     var drawings: String?
     @Option(help: "A 105x105 PNG the drawing pad's `l` loads first.")
     var drawing: String?
-    @Flag(help: "No colours (also when NO_COLOR is set).")
-    var noColor = false
+    @OptionGroup var colorOptions: ColorOptions
     @Flag(help: "Do not ask the terminal for mouse events.")
     var noMouse = false
-    @Option(help: "The Omniglot folder (default: as `episcope data` installed it).")
-    var data: String?
-    @Option(help: "The folder of trained models (default: assets/models).")
-    var models: String?
+    @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var modelsOptions: ModelsOptions
 
     func validate() throws {
-        guard LectureTheme(rawValue: theme) != nil else { throw ValidationError("--theme wants standard or projector") }
-        guard parsedSize() != nil else { throw ValidationError("--size wants WIDTHxHEIGHT, e.g. 100x30") }
-    }
-
-    func parsedSize() -> (Int, Int)? {
-        let parts = size.lowercased().split(separator: "x")
-        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), (1...1000).contains(w), (1...500).contains(h) else { return nil }
-        return (w, h)
+        try NumericCheck.positive(step, "--step")
+        // Exporting into a file would end in Foundation's "file exists" after the steps are drawn.
+        var isFolder: ObjCBool = false
+        if let export, FileManager.default.fileExists(atPath: export, isDirectory: &isFolder), !isFolder.boolValue {
+            throw ValidationError("--export \(export) exists and is not a folder; give a folder (it is created when missing)")
+        }
     }
 
     func run() throws {
         let lecture = try loadLecture()
-        var options = EngineOptions()
-        options.dataDirectory = data
-        options.modelsDirectory = models.map { URL(fileURLWithPath: $0) }
+        // Export writes every step; presenting starts at one, which must exist.
+        guard export != nil || step <= lecture.steps.count else {
+            throw ValidationError("--step \(step) is past the end: the lecture has \(lecture.steps.count) steps")
+        }
+        var options = EngineOptions(data: dataOptions, models: modelsOptions)
         let results = ResultsTable.load(directory: LectureFiles.modelsDirectory(options))
-        let themeChoice = LectureTheme(rawValue: theme) ?? .standard
         if let export {
-            guard let (width, height) = parsedSize() else { return }
+            let (width, height) = (size.width, size.height)
             options.log = { line in FileHandle.standardError.write(Data("episcope: \(line)\n".utf8)) }
             let runner = InlineRunner(engine: ExplorerEngine(options: options))
-            let frames = LectureRenderer.renderAll(lecture, width: width, height: height, theme: themeChoice, results: results, runner: runner)
-            let files = try LectureRenderer.export(frames, lecture: lecture, to: URL(fileURLWithPath: export))
+            let frames = LectureRenderer.renderAll(lecture, width: width, height: height, theme: theme, results: results, runner: runner)
+            let files: [URL]
+            do {
+                files = try LectureRenderer.export(frames, lecture: lecture, to: URL(fileURLWithPath: export))
+            } catch {
+                throw failing("cannot write the steps to \(export): \(error.localizedDescription)")
+            }
             print("wrote \(files.count) files for \(frames.count) steps to \(export)")
             return
         }
-        try present(lecture, options: options, results: results, theme: themeChoice)
+        try present(lecture, options: options, results: results, theme: theme)
     }
 
     private func loadLecture() throws -> Lecture {
@@ -77,7 +78,7 @@ struct LectureCommand: ParsableCommand {
     }
 
     private func present(_ lecture: Lecture, options: EngineOptions, results: ResultsTable, theme: LectureTheme) throws {
-        let colors = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let colors = colorOptions.usesColor
         let session: CursesSession
         do {
             session = try CursesSession.open(CursesOptions(colors: colors, mouse: noMouse ? .off : .motion, input: .raw))

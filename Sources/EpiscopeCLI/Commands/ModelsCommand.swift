@@ -7,10 +7,16 @@ import Foundation
 struct ModelsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "models", abstract: "List the shipped models and their stored results.")
 
-    @Option(help: "Folder of models (default: assets/models).") var folder: String?
+    @OptionGroup var modelsOptions: ModelsOptions
+    /// The name this option had before every command took `--models`.
+    @Option(help: ArgumentHelp("Same as --models.", visibility: .hidden)) var folder: String?
+
+    func validate() throws {
+        if let folder { try ModelsOptions.requireFolder(folder, option: "--folder") }
+    }
 
     func run() throws {
-        guard let directory = folder.map({ URL(fileURLWithPath: $0) }) ?? ShippedModels.directory() else {
+        guard let directory = modelsOptions.directory ?? folder.map({ URL(fileURLWithPath: $0) }) ?? ShippedModels.directory() else {
             throw failing("no assets/models folder found")
         }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])

@@ -10,10 +10,11 @@ struct RenderCommand: ParsableCommand {
         abstract: "Print an explorer screen as plain text (or with ANSI colours), computed from a seed.")
 
     @Option(help: "episode, prototypes, inner, sine or training.")
-    var screen: String
-    @Option(help: "Width x height in cells, e.g. 100x30 (at least 80x24 to show a screen).")
-    var size: String = "100x30"
-    @Option(help: "Seed for every random choice.")
+    var screen: ScreenID
+    @Option(help: ArgumentHelp("Width x height in cells, at least 80x24 to show a screen (default: 100x30).", valueName: "WIDTHxHEIGHT"),
+            transform: TerminalSize.init(parsing:))
+    var size = TerminalSize(width: 100, height: 30)
+    @Option(parsing: .unconditional, help: "Seed for every random choice.")
     var seed: UInt64 = 7
     @Flag(help: "Keep colours as ANSI escape sequences.")
     var ansi = false
@@ -23,29 +24,12 @@ struct RenderCommand: ParsableCommand {
     var glyphs: GlyphChoice = .ascii
     @Flag(help: "Show the screen as it opens, without the scripted steps.")
     var unscripted = false
-    @Option(help: "The Omniglot folder (default: as `episcope data` installed it).")
-    var data: String?
-    @Option(help: "The folder of trained models (default: assets/models).")
-    var models: String?
-
-    func validate() throws {
-        guard ScreenID(commandName: screen) != nil else {
-            throw ValidationError("unknown screen '\(screen)'; use one of \(ScreenID.allCases.map(\.commandName).joined(separator: ", "))")
-        }
-        guard parsedSize() != nil else { throw ValidationError("--size wants WIDTHxHEIGHT, e.g. 100x30, between 1x1 and 1000x500") }
-    }
-
-    func parsedSize() -> (Int, Int)? {
-        let parts = size.lowercased().split(separator: "x")
-        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), (1...1000).contains(w), (1...500).contains(h) else { return nil }
-        return (w, h)
-    }
+    @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var modelsOptions: ModelsOptions
 
     func run() throws {
-        guard let screenID = ScreenID(commandName: screen), let (width, height) = parsedSize() else { return }
-        var options = EngineOptions()
-        options.dataDirectory = data
-        options.modelsDirectory = models.map { URL(fileURLWithPath: $0) }
+        let (screenID, width, height) = (screen, size.width, size.height)
+        var options = EngineOptions(data: dataOptions, models: modelsOptions)
         options.log = { line in FileHandle.standardError.write(Data("episcope: \(line)\n".utf8)) }
         let request = ScreenRenderer.Request(screen: screenID, width: width, height: height, seed: seed, charset: ascii ? .ascii : .unicode,
                                              glyphMode: glyphs.mode, scripted: !unscripted)

@@ -20,9 +20,7 @@ struct RunsCommand: ParsableCommand {
         }
         let rows = runs.runs.map { RunRow(run: $0.number, alphabet: $0.alphabet, ways: $0.episode.ways, shots: $0.episode.shots, queries: $0.episode.queries.count) }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+            print(try JSONOutput.pretty(rows))
             return
         }
         print("Lake's one-shot runs (all_runs.zip), scored by error rate averaged over runs:")

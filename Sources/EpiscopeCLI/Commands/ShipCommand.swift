@@ -10,8 +10,12 @@ struct ShipCommand: ParsableCommand {
 
     @Argument(help: "The trained model file.") var model: String
     @Option(help: "Where to write the model with its results.") var to: String
-    @Option(help: "Test episodes per setting.") var episodes = 1000
+    @Option(parsing: .unconditional, help: "Test episodes per setting.") var episodes = 1000
     @OptionGroup var dataOptions: DataOptions
+
+    func validate() throws {
+        try NumericCheck.positive(episodes, "--episodes")
+    }
 
     func run() throws {
         var checkpoint = try reportingEngineFailures { try ModelCheckpoint.read(path: model) }

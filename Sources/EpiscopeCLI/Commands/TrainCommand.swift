@@ -15,29 +15,31 @@ struct TrainCommand: ParsableCommand {
 
     @Argument(help: "protonet, maml, fomaml, reptile or pretrained (sine baseline).") var algorithm: Algorithm
     @Option(help: "omniglot or sine.") var dataset: DatasetKind = .omniglot
-    @Option(help: "Class split: vinyals or lake.") var split: String?
-    @Option(help: "Classes per training episode.") var ways: Int?
-    @Option(help: "Support examples per class (points, for sine).") var shots: Int?
-    @Option(help: "Query examples per class (points, for sine).") var queries: Int?
-    @Option(help: "Tasks per meta-batch.") var metaBatch: Int?
-    @Option(help: "Inner SGD steps.") var innerSteps: Int?
-    @Option(help: "Inner step size alpha.") var innerLr: Float?
-    @Option(help: "Support examples per inner step (0: the whole support set; Reptile: 10).") var innerBatch: Int?
-    @Option(help: "Outer (Adam) learning rate, or Reptile's outer step size.") var metaLr: Float?
-    @Option(help: "Outer iterations.") var iterations: Int?
-    @Option(help: "Halve the outer learning rate every N iterations (0: never).") var lrDecayEvery: Int?
-    @Option(help: "Validate every N iterations (0: never).") var validateEvery: Int?
-    @Option(help: "Episodes per validation.") var validationEpisodes: Int?
-    @Option(help: "Write a checkpoint every N iterations.") var checkpointEvery: Int?
-    @Option(help: "Ways and shots of validation and of the MAML head, as WAYSxSHOTS (e.g. 5x1).") var testSetting: String?
-    @Option(help: "Random seed.") var seed: UInt64 = 0
+    @Option(help: "Class split: vinyals, lake, small1 or small2.") var split: ClassSplit.Scheme?
+    @Option(parsing: .unconditional, help: "Classes per training episode.") var ways: Int?
+    @Option(parsing: .unconditional, help: "Support examples per class (points, for sine).") var shots: Int?
+    @Option(parsing: .unconditional, help: "Query examples per class (points, for sine).") var queries: Int?
+    @Option(parsing: .unconditional, help: "Tasks per meta-batch.") var metaBatch: Int?
+    @Option(parsing: .unconditional, help: "Inner SGD steps.") var innerSteps: Int?
+    @Option(parsing: .unconditional, help: "Inner step size alpha.") var innerLr: Float?
+    @Option(parsing: .unconditional, help: "Support examples per inner step (0: the whole support set; Reptile: 10).") var innerBatch: Int?
+    @Option(parsing: .unconditional, help: "Outer (Adam) learning rate, or Reptile's outer step size.") var metaLr: Float?
+    @Option(parsing: .unconditional, help: "Outer iterations.") var iterations: Int?
+    @Option(parsing: .unconditional, help: "Halve the outer learning rate every N iterations (0: never).") var lrDecayEvery: Int?
+    @Option(parsing: .unconditional, help: "Validate every N iterations (0: never).") var validateEvery: Int?
+    @Option(parsing: .unconditional, help: "Episodes per validation.") var validationEpisodes: Int?
+    @Option(parsing: .unconditional, help: "Write a checkpoint every N iterations.") var checkpointEvery: Int?
+    @Option(help: ArgumentHelp("Ways and shots of validation and of the MAML head, e.g. 5x1.", valueName: "WAYSxSHOTS"),
+            transform: EpisodeSetting.init(parsing:))
+    var testSetting: EpisodeSetting?
+    @Option(parsing: .unconditional, help: "Random seed.") var seed: UInt64 = 0
     @Option(help: "Model file to write (safetensors); its resume state goes beside it.") var out: String
     @Flag(help: "Continue from the checkpoint at --out.") var resume = false
     @OptionGroup var dataOptions: DataOptions
 
     func configuration() throws -> TrainingConfiguration {
         var c = TrainingConfiguration.standard(algorithm, dataset)
-        if let split { c.split = split }
+        if let split { c.split = split.rawValue }
         if let ways { c.ways = ways }
         if let shots { c.shots = shots }
         if let queries { c.queries = queries }
@@ -52,9 +54,7 @@ struct TrainCommand: ParsableCommand {
         if let validationEpisodes { c.validationEpisodes = validationEpisodes }
         if let checkpointEvery { c.checkpointInterval = checkpointEvery }
         if let testSetting {
-            let parts = testSetting.lowercased().split(separator: "x").compactMap { Int($0) }
-            guard parts.count == 2 else { throw ValidationError("--test-setting takes WAYSxSHOTS, e.g. 5x1") }
-            (c.validationWays, c.validationShots) = (parts[0], parts[1])
+            (c.validationWays, c.validationShots) = (testSetting.ways, testSetting.shots)
         } else if algorithm != .protonet {
             c.validationWays = c.ways
             // Reptile trains on more shots than it is tested with (10 against 5).

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The benchmarks of `episcope bench`, by the names their lines carry: a report is made with
+/// one of these and `--only` takes one of these, so what is printed is what can be asked for.
+enum BenchName: String, CaseIterable, ExpressibleByArgument {
+    case sgemm
+    case convnet4Train = "convnet4_train"
+    case mamlSine = "maml_sine"
+    case mamlOmniglot = "maml_omniglot"
+    case omniglotLoad = "omniglot_load"
+    case uiFrame = "ui_frame"
+    case uiLatency = "ui_latency"
+}

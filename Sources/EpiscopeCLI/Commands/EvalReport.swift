@@ -1,0 +1,76 @@
+import FewShot
+import Foundation
+
+/// What `episcope eval --json` prints: one object per evaluation, its numbers rounded to the
+/// digits they carry (an interval over a thousand episodes says nothing in its tenth digit).
+enum EvalReport {
+    /// Sine regression: mean query MSE before and after 1, 5 and 10 fine-tuning steps.
+    struct Sine: Encodable {
+        var checkpoint: String
+        var tasks: Int
+        var shots: Int
+        /// MSE after 0, 1, 5 and 10 steps; a fine-tuning run that diverged is not finite.
+        var errors: [Float]
+
+        enum CodingKeys: String, CodingKey {
+            case checkpoint, tasks, shots, mseBefore = "mse_before", mseStep1 = "mse_step1", mseStep5 = "mse_step5", mseStep10 = "mse_step10"
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(checkpoint, forKey: .checkpoint)
+            try container.encode(tasks, forKey: .tasks)
+            try container.encode(shots, forKey: .shots)
+            // A diverged error is written as null, not left out: the key is always there.
+            for (key, error) in zip([CodingKeys.mseBefore, .mseStep1, .mseStep5, .mseStep10], errors) {
+                try container.encode(error.isFinite ? rounded(Double(error), 4) : nil, forKey: key)
+            }
+        }
+    }
+
+    /// Lake's 20 runs: the official error rate, overall and per run.
+    struct LakeRuns: Encodable {
+        var checkpoint: String
+        var runs: Int
+        var errorRate: Double
+        var accuracy: Double
+        var perRunError: [Double]
+
+        init(checkpoint: String, score: FewShot.LakeRuns.Score) {
+            self.checkpoint = checkpoint
+            runs = score.perRun.count
+            errorRate = rounded(score.meanErrorRate, 4)
+            accuracy = rounded(1 - score.meanErrorRate, 4)
+            perRunError = score.perRun.map { rounded($0, 3) }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case checkpoint, runs, errorRate = "error_rate", accuracy, perRunError = "per_run_error"
+        }
+    }
+
+    /// N-way K-shot accuracy over test episodes with its 95% interval.
+    struct Accuracy: Encodable {
+        var checkpoint: String
+        var split: String
+        var ways: Int, shots: Int, queries: Int
+        var accuracy: Double
+        var ci95: Double
+        var episodes: Int
+        var seconds: Double
+
+        init(checkpoint: String, split: String, ways: Int, shots: Int, queries: Int, result: Evaluator.Accuracy, seconds: Double) {
+            (self.checkpoint, self.split, self.ways, self.shots, self.queries) = (checkpoint, split, ways, shots, queries)
+            accuracy = rounded(Double(result.accuracy), 5)
+            ci95 = rounded(Double(result.ci95), 5)
+            episodes = result.episodes
+            self.seconds = rounded(seconds, 1)
+        }
+    }
+}
+
+/// `x` to `digits` decimals (JSON then prints the shortest form, e.g. 0.2913).
+private func rounded(_ x: Double, _ digits: Int) -> Double {
+    let scale = pow(10, Double(digits))
+    return (x * scale).rounded() / scale
+}

@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+
+/// Mistakes on the command line, as a user makes them: the built binary must answer each with
+/// one `episcope: error:` line that names the option, a usage exit status (64), nothing on
+/// stdout, and no crash or work first. And `--json` output that survives any path.
+@Suite struct CommandValidationTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// `EPISCOPE_BINARY`, else the release binary `make test` builds, else a debug build in `.build-cli`.
+    static let binary: String = {
+        if let explicit = ProcessInfo.processInfo.environment["EPISCOPE_BINARY"], !explicit.isEmpty { return explicit }
+        let candidates = [".build/release/episcope", ".build-cli/debug/episcope"].map { root.appendingPathComponent($0).path }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+    }()
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("episcope-validation-\(getpid())").path
+
+    struct Output { var status: Int32; var stdout: String; var stderr: String; var seconds: Double }
+
+    func run(_ arguments: [String]) throws -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let start = Date()
+        try process.run()
+        // A rejected input that starts the work anyway (eval --ways 1000 did, for minutes) fails here, not by hanging.
+        // SIGKILL, since the program's threads block SIGTERM.
+        let pid = process.processIdentifier
+        DispatchQueue.global().asyncAfter(deadline: .now() + 60) { if process.isRunning { kill(pid, SIGKILL) } }
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                      stderr: String(decoding: e, as: UTF8.self), seconds: Date().timeIntervalSince(start))
+    }
+
+    /// Runs `arguments` and checks the answer is the usage error whose line contains `message`.
+    func expectRejected(_ arguments: [String], saying message: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let r = try run(arguments)
+        let command = arguments.joined(separator: " ")
+        #expect(r.status == 64, "\(command): exit \(r.status), stderr \(r.stderr)", sourceLocation: sourceLocation)
+        #expect(r.stderr.hasPrefix("episcope: error: ") && r.stderr.contains(message), "\(command): \(r.stderr)", sourceLocation: sourceLocation)
+        #expect(r.stderr.split(separator: "\n").count == 1, "\(command): more than one line: \(r.stderr)", sourceLocation: sourceLocation)
+        #expect(r.stdout.isEmpty, "\(command): printed \(r.stdout)", sourceLocation: sourceLocation)
+        // Rejected before loading data or starting work (loading Omniglot uncached takes seconds).
+        #expect(r.seconds < 10, "\(command) took \(r.seconds) s to fail", sourceLocation: sourceLocation)
+    }
+
+    func binaryIsBuilt() -> Bool {
+        guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
+            Issue.record("build the binary first (make test does, or swift build --scratch-path .build-cli): \(Self.binary)")
+            return false
+        }
+        return true
+    }
+
+    // MARK: - Issue 12's defects
+
+    @Test func countsMustBePositive() throws {
+        guard binaryIsBuilt() else { return }
+        // These crashed with a precondition failure and a backtrace (exit 132).
+        try expectRejected(["episode", "--dataset", "sine", "--shots", "0"], saying: "--shots must be positive (got 0)")
+        try expectRejected(["episode", "--dataset", "sine", "--queries", "0", "--shots", "3"], saying: "--queries must be positive (got 0)")
+        // This printed 0.00% and exited 0.
+        try expectRejected(["eval", "--episodes", "0"], saying: "--episodes must be positive (got 0)")
+        // This said "Missing value": a negative number is a value too.
+        try expectRejected(["eval", "--episodes", "-5"], saying: "--episodes must be positive (got -5)")
+        try expectRejected(["ship", "assets/models/maml-sine.safetensors", "--to", folder + "/x.safetensors", "--episodes", "0"],
+                           saying: "--episodes must be positive (got 0)")
+        try expectRejected(["train", "maml", "--iterations", "-1", "--out", folder + "/x.safetensors"], saying: "--iterations must be positive (got -1)")
+        try expectRejected(["train", "maml", "--validate-every", "-1", "--out", folder + "/x.safetensors"], saying: "--validate-every must be 0 or more (got -1)")
+        try expectRejected(["train", "maml", "--meta-lr", "-0.5", "--out", folder + "/x.safetensors"], saying: "--meta-lr must be a positive number")
+        try expectRejected(["lecture", "--step", "0"], saying: "--step must be positive (got 0)")
+        try expectRejected(["episode", "--dataset", "sine", "--seed", "-1"], saying: "The value '-1' is invalid for '--seed <seed>'")
+        try expectRejected(["episode", "--run", "21"], saying: "--run must be 1...20 (got 21)")
+    }
+
+    @Test func countsMustFitBeforeWorkStarts() throws {
+        guard binaryIsBuilt() else { return }
+        // This ran silently for minutes.
+        try expectRejected(["eval", "--ways", "1000"], saying: "--ways must be 2...100 (got 1000)")
+        try expectRejected(["eval", "--ways", "1"], saying: "--ways must be 2...100 (got 1)")
+        try expectRejected(["lecture", "--step", "99"], saying: "--step 99 is past the end: the lecture has")
+        try expectRejected(["episode", "--shots", "10", "--queries", "15"], saying: "10 shots + 15 queries per class exceed the 20 drawings")
+        try expectRejected(["train", "reptile", "--inner-batch", "60", "--out", folder + "/x.safetensors"],
+                           saying: "--inner-batch 60 does not fit a support set of 5 ways x 10 shots")
+    }
+
+    @Test func trainRejectsPairsWithoutARecipe() throws {
+        guard binaryIsBuilt() else { return }
+        let out = folder + "/protonet-sine.safetensors"
+        // ProtoNet on sine trained and reported NaN; Reptile on sine trained MAML under its name.
+        try expectRejected(["train", "protonet", "--dataset", "sine", "--out", out], saying: "protonet is not defined on sine")
+        try expectRejected(["train", "reptile", "--dataset", "sine", "--out", out], saying: "sine trains maml, fomaml, pretrained")
+        try expectRejected(["train", "pretrained", "--out", out], saying: "pretrained is not defined on omniglot")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func foldersMustExist() throws {
+        guard binaryIsBuilt() else { return }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let file = folder + "/not-a-folder.txt"
+        try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+        // This printed an empty table and exited 0.
+        try expectRejected(["models", "--folder", "/nonexistent"], saying: "--folder /nonexistent: no such folder")
+        try expectRejected(["models", "--models", "/nonexistent"], saying: "--models /nonexistent: no such folder")
+        try expectRejected(["render", "--screen", "sine", "--models", file], saying: "is a file, not a folder")
+        // This printed Foundation's raw "file exists" error.
+        try expectRejected(["lecture", "--export", file], saying: "--export \(file) exists and is not a folder")
+    }
+
+    // MARK: - Typed arguments list what they accept
+
+    @Test func wrongNamesListTheRightOnes() throws {
+        guard binaryIsBuilt() else { return }
+        try expectRejected(["render", "--screen", "nope"], saying: "'episode', 'prototypes', 'inner', 'sine' or 'training'")
+        try expectRejected(["explore", "--screen", "nope"], saying: "'episode', 'prototypes', 'inner', 'sine' or 'training'")
+        try expectRejected(["render", "--screen", "sine", "--size", "100by30"], saying: "wants WIDTHxHEIGHT between 1x1 and 1000x500")
+        try expectRejected(["lecture", "--size", "0x30"], saying: "wants WIDTHxHEIGHT")
+        try expectRejected(["lecture", "--theme", "dark"], saying: "'standard' and 'projector'")
+        try expectRejected(["episode", "--split", "omniglot"], saying: "'vinyals', 'lake', 'small1' or 'small2'")
+        try expectRejected(["episode", "--part", "dev"], saying: "'train', 'val', 'trainval' or 'test'")
+        try expectRejected(["eval", "--split", "nope"], saying: "'vinyals', 'lake', 'small1' or 'small2'")
+        try expectRejected(["train", "maml", "--test-setting", "5", "--out", folder + "/x.safetensors"], saying: "wants WAYSxSHOTS, e.g. 5x1")
+        try expectRejected(["train", "maml", "--test-setting", "1x1", "--out", folder + "/x.safetensors"], saying: "at least 2 ways and 1 shot")
+        // A prefix of a name used to run nothing at all, without a word.
+        try expectRejected(["bench", "--only", "convnet4"],
+                           saying: "sgemm, convnet4_train, maml_sine, maml_omniglot, omniglot_load, ui_frame, ui_latency")
+    }
+
+    @Test func helpStillPrintsInFull() throws {
+        guard binaryIsBuilt() else { return }
+        let r = try run(["eval", "--help"])
+        #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+        #expect(r.stdout.contains("USAGE: episcope eval") && r.stdout.contains("--data <data>"), "\(r.stdout)")
+        for command in ["explore", "render", "lecture"] {
+            let help = try run([command, "--help"]).stdout
+            #expect(help.contains("--data <data>") && help.contains("--models <models>"), "\(command): \(help)")
+        }
+    }
+
+    // MARK: - What is accepted works
+
+    @Test func sineEpisodeTakesItsCounts() throws {
+        guard binaryIsBuilt() else { return }
+        let r = try run(["episode", "--dataset", "sine", "--shots", "3", "--queries", "2", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let episode = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect((episode["support"] as? [Any])?.count == 3 && (episode["query"] as? [Any])?.count == 2, "\(r.stdout)")
+    }
+
+    @Test func sizeIsWidthByHeightInCells() throws {
+        guard binaryIsBuilt() else { return }
+        let r = try run(["render", "--screen", "sine", "--size", "90X25"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        // Trailing blanks are trimmed, so the widest line is the width.
+        #expect(lines.count == 25 && lines.map(\.count).max() == 90, "\(lines.map(\.count))")
+    }
+
+    @Test func evalJSONSurvivesAQuoteInThePath() throws {
+        guard binaryIsBuilt() else { return }
+        let quoted = folder + "/the \"best\" model\\1.safetensors"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(atPath: quoted)
+        try FileManager.default.copyItem(atPath: Self.root.appendingPathComponent("assets/models/maml-sine.safetensors").path, toPath: quoted)
+        let r = try run(["eval", "--checkpoint", quoted, "--shots", "5", "--episodes", "5", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let result = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], "not JSON: \(r.stdout)")
+        #expect(result["checkpoint"] as? String == quoted)
+        #expect(result["tasks"] as? Int == 5 && result["shots"] as? Int == 5)
+        for key in ["mse_before", "mse_step1", "mse_step5", "mse_step10"] { #expect(result[key] is Double, "\(key) in \(r.stdout)") }
+    }
+
+    @Test func benchRunsExactlyTheNamedBenchmark() throws {
+        guard binaryIsBuilt() else { return }
+        let r = try run(["bench", "--json", "--only", "maml_sine"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let names = r.stdout.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["name"] as? String
+        }
+        // sgemm always runs: every other figure is read against it.
+        #expect(names == ["sgemm", "maml_sine"], "\(r.stdout)")
+    }
+}
