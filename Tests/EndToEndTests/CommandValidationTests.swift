@@ -94,7 +94,7 @@ import Testing
         let out = folder + "/protonet-sine.safetensors"
         // ProtoNet on sine trained and reported NaN; Reptile on sine trained MAML under its name.
         try expectRejected(["train", "protonet", "--dataset", "sine", "--out", out], saying: "protonet is not defined on sine")
-        try expectRejected(["train", "reptile", "--dataset", "sine", "--out", out], saying: "sine trains maml, fomaml, pretrained")
+        try expectRejected(["train", "relation", "--dataset", "sine", "--out", out], saying: "sine trains maml, fomaml, reptile, pretrained")
         try expectRejected(["train", "pretrained", "--out", out], saying: "pretrained is not defined on omniglot")
         #expect(!FileManager.default.fileExists(atPath: out))
     }

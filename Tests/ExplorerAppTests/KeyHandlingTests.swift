@@ -32,6 +32,21 @@ struct KeyHandlingTests {
         #expect(state.screen == .sine)
     }
 
+    @Test("m cycles through every algorithm defined on the dataset and only those")
+    func algorithmCycle() {
+        for dataset in DatasetKind.allCases {
+            var state = readyState(.training)
+            if state.training.dataset != dataset { _ = press(.char("d"), &state) }
+            #expect(state.training.dataset == dataset)
+            var seen: [Algorithm] = []
+            for _ in 0..<(2 * Algorithm.allCases.count) {
+                _ = press(.char("m"), &state)
+                seen.append(state.training.algorithm)
+            }
+            #expect(Set(seen) == Set(Algorithm.allCases.filter { $0.isDefined(on: dataset) }), "\(dataset)")
+        }
+    }
+
     @Test("? opens help, Esc closes it, q and Ctrl-C quit")
     func overlays() {
         var state = readyState()

@@ -10,10 +10,10 @@ extension DatasetKind: ExpressibleByArgument {}
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Meta-train ProtoNet, MAML, first-order MAML, Reptile (or the sine baseline).",
+        abstract: "Meta-train a metric learner (ProtoNet, Matching, Siamese, Relation), MAML, first-order MAML, Reptile (or the sine baseline).",
         discussion: "Defaults follow the papers' Omniglot and sine settings. Ctrl-C stops after writing a checkpoint; --resume continues bit for bit.")
 
-    @Argument(help: "protonet, maml, fomaml, reptile or pretrained (sine baseline).") var algorithm: Algorithm
+    @Argument(help: "protonet, matching, siamese, relation, maml, fomaml, reptile or pretrained (sine baseline).") var algorithm: Algorithm
     @Option(help: "omniglot or sine.") var dataset: DatasetKind = .omniglot
     @Option(help: "Class split: vinyals, lake, small1 or small2.") var split: ClassSplit.Scheme?
     @Option(parsing: .unconditional, help: "Classes per training episode.") var ways: Int?
@@ -55,7 +55,7 @@ struct TrainCommand: ParsableCommand {
         if let checkpointEvery { c.checkpointInterval = checkpointEvery }
         if let testSetting {
             (c.validationWays, c.validationShots) = (testSetting.ways, testSetting.shots)
-        } else if algorithm != .protonet {
+        } else if !algorithm.isMetricBased {
             c.validationWays = c.ways
             // Reptile trains on more shots than it is tested with (10 against 5).
             if c.innerBatch == nil { c.validationShots = c.shots }

@@ -72,7 +72,7 @@ public enum KeyMap {
     static let training: [KeyBinding] = [
         KeyBinding([.char(" "), .char("s")], .trainingToggle, help: "start, pause or resume training", hint: "start/pause", on: [.training]),
         KeyBinding([.char("x")], .trainingStop, help: "stop the run", hint: "stop", on: [.training]),
-        KeyBinding([.char("m")], .trainingNextAlgorithm, help: "next algorithm (MAML, FOMAML, Reptile, ProtoNet, pretrained)", hint: "algorithm", on: [.training]),
+        KeyBinding([.char("m")], .trainingNextAlgorithm, help: "next algorithm (ProtoNet, MAML, FOMAML, Reptile, Matching, Siamese, Relation; pretrained on sine)", hint: "algorithm", on: [.training]),
         KeyBinding([.char("d")], .trainingNextDataset, help: "switch between sine and Omniglot", hint: "dataset", on: [.training]),
     ]
 

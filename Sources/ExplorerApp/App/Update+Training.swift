@@ -34,7 +34,7 @@ func updateTraining(_ state: inout AppState, _ action: Action) -> [Effect] {
         } else {
             state.training.algorithm = nextAlgorithm(after: state.training.algorithm)
         }
-        if !trainable(state.training.algorithm, on: state.training.dataset) {
+        while !state.training.algorithm.isDefined(on: state.training.dataset) {
             state.training.algorithm = nextAlgorithm(after: state.training.algorithm)
         }
         return []
@@ -50,11 +50,6 @@ func updateTraining(_ state: inout AppState, _ action: Action) -> [Effect] {
 private func nextAlgorithm(after algorithm: Algorithm) -> Algorithm {
     let all = Algorithm.allCases
     return all[(all.firstIndex(of: algorithm)! + 1) % all.count]
-}
-
-/// ProtoNet classifies by distance between class embeddings: there is nothing to embed in regression.
-func trainable(_ algorithm: Algorithm, on dataset: DatasetKind) -> Bool {
-    !(algorithm == .protonet && dataset == .sine)
 }
 
 private func apply(_ event: TrainingUpdate, to training: inout TrainingState) {

@@ -44,16 +44,7 @@ struct ModelLibrary {
 
     /// "MAML, 70000 it" style caption of a shipped checkpoint.
     static func caption(_ checkpoint: ModelCheckpoint) -> String {
-        let c = checkpoint.configuration
-        let name: String
-        switch c.algorithm {
-        case .maml: name = "MAML"
-        case .fomaml: name = "FOMAML"
-        case .reptile: name = "Reptile"
-        case .protonet: name = "ProtoNet"
-        case .pretrained: name = "pretrained"
-        }
-        return "\(name), shipped, \(checkpoint.iteration) it"
+        "\(checkpoint.configuration.algorithm.displayName), shipped, \(checkpoint.iteration) it"
     }
 }
 

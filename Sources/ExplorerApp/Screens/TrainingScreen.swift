@@ -78,7 +78,7 @@ enum TrainingScreen {
         let inner = block.inner(area)
         let traces = t.innerTraces.prefix(8).filter { $0.supportLosses.count > 1 }
         guard !traces.isEmpty else {
-            let text = t.algorithm == .protonet || t.algorithm == .pretrained ? "\(name(t.algorithm)) has no inner loop" : "no meta-batch yet"
+            let text = t.algorithm.isMetricBased || t.algorithm == .pretrained ? "\(name(t.algorithm)) has no inner loop" : "no meta-batch yet"
             Notice([Line(text, style: Theme.muted)]).render(into: &buffer, area: inner)
             return
         }
@@ -88,15 +88,7 @@ enum TrainingScreen {
         LineChart(series, showLegend: false).render(into: &buffer, area: inner)
     }
 
-    static func name(_ algorithm: Algorithm) -> String {
-        switch algorithm {
-        case .maml: return "MAML"
-        case .fomaml: return "FOMAML"
-        case .reptile: return "Reptile"
-        case .protonet: return "ProtoNet"
-        case .pretrained: return "Pretrained"
-        }
-    }
+    static func name(_ algorithm: Algorithm) -> String { algorithm.displayName }
 
     static func phaseCaption(_ phase: TrainingState.Phase) -> String {
         switch phase {

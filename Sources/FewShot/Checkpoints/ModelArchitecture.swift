@@ -1,10 +1,14 @@
 import Autodiff
 import NeuralNets
 
-/// The network a configuration trains: the ConvNet4 embedding (ProtoNet), the ConvNet4
-/// classifier (MAML, FOMAML, Reptile on Omniglot) or the sine MLP.
+/// The network a configuration trains: the ConvNet4 embedding (ProtoNet), Matching Networks on
+/// the same embedding, the Siamese network, the Relation Network, the ConvNet4 classifier (MAML,
+/// FOMAML, Reptile on Omniglot) or the sine MLP.
 public enum ModelArchitecture: Sendable {
     case embedding(ConvNet4)
+    case matching(MatchingNetwork)
+    case siamese(SiameseNetwork)
+    case relation(RelationNetwork)
     case classifier(ConvClassifier)
     case sine(SineMLP)
 
@@ -12,6 +16,9 @@ public enum ModelArchitecture: Sendable {
         switch (configuration.dataset, configuration.algorithm) {
         case (.sine, _): self = .sine(SineMLP())
         case (.omniglot, .protonet): self = .embedding(ConvNet4(downsampling: .maxPool))
+        case (.omniglot, .matching): self = .matching(MatchingNetwork(encoder: ConvNet4(downsampling: .maxPool)))
+        case (.omniglot, .siamese): self = .siamese(SiameseNetwork(encoder: ConvNet4(downsampling: .maxPool)))
+        case (.omniglot, .relation): self = .relation(RelationNetwork())
         case (.omniglot, _):
             self = .classifier(ConvClassifier(ways: configuration.validationWays, downsampling: configuration.downsampling))
         }
@@ -21,6 +28,9 @@ public enum ModelArchitecture: Sendable {
     public func initialParameters(using generator: inout SeededGenerator) -> ParameterList {
         switch self {
         case .embedding(let net): return net.initialParameters(using: &generator)
+        case .matching(let net): return net.encoder.initialParameters(using: &generator)
+        case .siamese(let net): return net.initialParameters(using: &generator)
+        case .relation(let net): return net.initialParameters(using: &generator)
         case .classifier(let net): return net.initialParameters(using: &generator)
         case .sine(let net): return net.initialParameters(using: &generator)
         }
@@ -28,12 +38,17 @@ public enum ModelArchitecture: Sendable {
 
     /// Batch-norm layers whose running statistics the checkpoint carries.
     public var normalizationLayers: Int {
-        if case .sine = self { return 0 }
-        return ConvNet4.blockCount
+        switch self {
+        case .sine: return 0
+        case .relation: return RelationNetwork.normalizationLayers
+        default: return ConvNet4.blockCount
+        }
     }
 
-    /// The PyTorch buffer names of batch-norm layer `layer`.
+    /// The PyTorch buffer names of batch-norm layer `layer`: the encoder's four, then the
+    /// Relation Network's two relation blocks.
     public static func bufferNames(layer: Int) -> (mean: String, variance: String, count: String) {
-        ("encoder.\(layer).1.running_mean", "encoder.\(layer).1.running_var", "encoder.\(layer).1.num_batches_tracked")
+        let prefix = layer < ConvNet4.blockCount ? "encoder.\(layer).1" : "relation.\(layer - ConvNet4.blockCount).1"
+        return ("\(prefix).running_mean", "\(prefix).running_var", "\(prefix).num_batches_tracked")
     }
 }

@@ -17,17 +17,19 @@ public struct Evaluator: Sendable {
     }
 
     /// What the model predicts for each query of one episode, and the distances behind it
-    /// (ProtoNet) or the logits (classifiers after adaptation).
+    /// (ProtoNet), the class scores (the other metric learners) or the logits (classifiers
+    /// after adaptation).
     public func classify(_ e: EpisodeTensors) -> (predictions: [Int], scores: Tensor) {
         let c = checkpoint
         switch c.architecture {
-        case .embedding(let encoder):
+        case .embedding, .matching, .siamese, .relation:
             let normalization: NormalizationMode = c.runningStatistics().map { .running($0) } ?? .batch(running: nil)
             let r = withoutRecording {
-                ProtoNet(encoder: encoder).episode(parameters: c.parameters, support: e.support, supportLabels: e.supportLabels,
-                                                   query: e.query, queryLabels: e.queryLabels, ways: e.ways, normalization: normalization)
+                MetricLearner(c.architecture)!.episode(parameters: c.parameters, support: e.support, supportLabels: e.supportLabels,
+                                                       query: e.query, queryLabels: e.queryLabels, ways: e.ways, normalization: normalization)
             }
-            return (r.logits.argmaxAlongLastAxis(), r.distances)
+            // ProtoNet's screens and tests read its distances; the other learners their scores.
+            return (r.classScores.argmaxAlongLastAxis(), r.prototypical?.distances ?? r.classScores)
         case .classifier(let model):
             let inner = InnerLoop(steps: c.configuration.evaluationInnerSteps, stepSize: c.configuration.innerStepSize)
             let fast = MAML.adapt(c.parameters.variables(), to: e.objective(for: model), inner: inner, order: .firstOrder).fast

@@ -31,10 +31,8 @@ public enum StandardEvaluation {
     /// The classification settings to report for a model.
     static func settings(for checkpoint: ModelCheckpoint) -> [(ways: Int, shots: Int)] {
         let c = checkpoint.configuration
-        switch c.algorithm {
-        case .protonet: return c.split == "lake" ? [(5, 1), (20, 1)] : [(5, 1), (5, 5), (20, 1), (20, 5)]
-        default: return [(c.validationWays, c.validationShots)]
-        }
+        guard c.isMetricBased else { return [(c.validationWays, c.validationShots)] }
+        return c.split == "lake" ? [(5, 1), (20, 1)] : [(5, 1), (5, 5), (20, 1), (20, 5)]
     }
 
     /// Runs every standard evaluation of `checkpoint`; `log` hears each result as it lands.
@@ -63,7 +61,7 @@ public enum StandardEvaluation {
             results[key] = entry
             log(key, entry)
         }
-        if c.algorithm == .protonet && c.split == "lake" {
+        if c.isMetricBased && c.split == "lake" {
             let runs = try LakeRuns.load(from: location, matching: dataset)
             let score = evaluator.lakeRuns(runs)
             let entry = Entry(ways: 20, shots: 1, queries: 1, episodes: 20, seed: 0, split: "lake/all_runs", errorRate: Float(score.meanErrorRate))

@@ -73,8 +73,8 @@ public final class Trainer {
         case (.sine, .sine), (.omniglot, .omniglot): break
         default: throw TrainingError.invalidConfiguration("the \(c.dataset.rawValue) configuration was given the wrong data")
         }
-        if c.dataset == .omniglot && c.algorithm == .pretrained {
-            throw TrainingError.invalidConfiguration("the pretrained baseline is defined for sine regression only")
+        guard c.algorithm.isDefined(on: c.dataset) else {
+            throw TrainingError.invalidConfiguration("\(c.algorithm.rawValue) is not defined on \(c.dataset.rawValue)")
         }
         guard c.ways > 0, c.shots > 0, c.queries > 0, c.metaBatch > 0, c.iterations >= 0, c.innerSteps >= 0 else {
             throw TrainingError.invalidConfiguration("ways, shots, queries and meta-batch must be positive")
@@ -134,15 +134,17 @@ public final class Trainer {
         let c = configuration
         optimizer.learningRate = learningRate
         switch (data, architecture, c.algorithm) {
-        case (.omniglot(let dataset, let train, _), .embedding(let encoder), _):
+        case (.omniglot(let dataset, let train, _), _, _) where MetricLearner(architecture) != nil:
             let sampler = try EpisodeSampler(split: train, ways: c.ways, shots: c.shots, queries: c.queries)
             let e = EpisodeTensors(sampler.sample(using: &generator), from: dataset)
             let p = parameters.variables()
-            let r = ProtoNet(encoder: encoder).episode(parameters: p, support: e.support, supportLabels: e.supportLabels, query: e.query,
-                                                       queryLabels: e.queryLabels, ways: e.ways, normalization: .batch(running: running))
+            let r = MetricLearner(architecture)!.episode(
+                parameters: p, support: e.support, supportLabels: e.supportLabels, query: e.query, queryLabels: e.queryLabels,
+                ways: e.ways, normalization: .batch(running: running))
             optimizer.step(&parameters, gradients: gradients(of: r.loss, withRespectTo: p.tensors))
             return IterationReport(iteration: iteration, metaLoss: r.loss.scalar, accuracy: r.accuracy, iterationsPerSecond: 0,
-                                   learningRate: optimizer.learningRate, episode: reportsEpisodes ? EpisodeSnapshot(r, e) : nil)
+                                   learningRate: optimizer.learningRate,
+                                   episode: reportsEpisodes ? r.prototypical.map { EpisodeSnapshot($0, e) } : nil)
         case (.omniglot(let dataset, let train, _), .classifier(let model), _):
             let sampler = try EpisodeSampler(split: train, ways: c.ways, shots: c.shots, queries: c.queries)
             let tasks = (0..<c.metaBatch).map { _ in

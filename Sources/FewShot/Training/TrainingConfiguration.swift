@@ -3,8 +3,23 @@ import NeuralNets
 /// Which meta-learner to train.
 public enum Algorithm: String, Sendable, Codable, CaseIterable {
     case protonet, maml, fomaml, reptile
+    /// The rest of the metric family: Matching Networks, the Siamese network, Relation Networks.
+    case matching, siamese, relation
     /// Plain regression on tasks mixed together, fine-tuned at test time: MAML's sine baseline.
     case pretrained
+
+    /// The metric family: a query takes the label of the support examples it resembles. Defined
+    /// on Omniglot only (a sine task has no classes to compare).
+    public var isMetricBased: Bool { [.protonet, .matching, .siamese, .relation].contains(self) }
+
+    /// Whether the algorithm has a recipe on `dataset`: the metric family compares classes, which
+    /// sine tasks lack, and the pretrained baseline is the sine experiment's.
+    public func isDefined(on dataset: DatasetKind) -> Bool {
+        switch dataset {
+        case .omniglot: return self != .pretrained
+        case .sine: return !isMetricBased
+        }
+    }
 }
 
 /// Which task distribution to train on.
@@ -48,6 +63,10 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
     /// Inner steps when adapting at test time (MAML: 3, Reptile: 50, as their papers).
     public var evaluationInnerSteps: Int = 1
 
+    /// Whether the algorithm learns a metric (no inner loop): such a model answers any number of
+    /// ways and shots, so it trains with more ways than it is tested with.
+    public var isMetricBased: Bool { algorithm.isMetricBased }
+
     public init(algorithm: Algorithm, dataset: DatasetKind) {
         self.algorithm = algorithm
         self.dataset = dataset
@@ -62,6 +81,23 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
             (c.ways, c.shots, c.queries, c.metaStepSize) = (60, 5, 5, 0.001)
             (c.learningRateDecayInterval, c.iterations, c.validationShots) = (2000, 10_000, 1)
             c.downsampling = .maxPool
+        case (.matching, _):
+            // Vinyals et al. train on episodes like the test's; more ways help a metric learner
+            // (Snell et al.), so 20-way, with ProtoNet's optimiser and schedule.
+            (c.ways, c.shots, c.queries, c.metaStepSize) = (20, 1, 5, 0.001)
+            (c.learningRateDecayInterval, c.iterations, c.validationShots) = (2000, 10_000, 1)
+            c.downsampling = .maxPool
+        case (.siamese, _):
+            // Koch et al. train on same/different pairs; every query-support pair of a 20-way
+            // episode is one, same and different pairs weighted equally.
+            (c.ways, c.shots, c.queries, c.metaStepSize) = (20, 1, 5, 0.001)
+            (c.learningRateDecayInterval, c.iterations, c.validationShots) = (2000, 10_000, 1)
+            c.downsampling = .maxPool
+        case (.relation, _):
+            // Sung et al.: 5-way 1-shot episodes with 19 queries per class, Adam 1e-3 halved
+            // every 100,000 of 1,000,000 episodes; ours a tenth of that, halved every 10,000.
+            (c.ways, c.shots, c.queries, c.metaStepSize) = (5, 1, 19, 0.001)
+            (c.learningRateDecayInterval, c.iterations, c.validationShots) = (10_000, 100_000, 1)
         case (.maml, .omniglot), (.fomaml, .omniglot):
             // Finn et al.: 5-way 1-shot, meta-batch 32, one step of 0.4, Adam 1e-3.
             (c.ways, c.shots, c.queries, c.metaBatch) = (5, 1, 15, 32)
