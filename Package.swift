@@ -28,7 +28,7 @@ let package = Package(
         // MARK: - Terminal UI
         .target(name: "TerminalUI"),
         .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNCurses"]),
-        .target(name: "ExplorerApp", dependencies: ["TerminalUI", "FewShot", "NeuralNets", "Autodiff", "ZlibC"]),
+        .target(name: "ExplorerApp", dependencies: ["TerminalUI", "FewShot", "NeuralNets", "Autodiff"]),
 
         // MARK: - Command line
         .executableTarget(
