@@ -22,11 +22,11 @@ public final class DrawingFiles: @unchecked Sendable {
         let pixels = pad.ink.map { $0 > 0 ? UInt8(0) : 255 }
         guard let png = PNGEncoder.greyscale(pixels, width: DrawingPad.side, height: DrawingPad.side) else { return "could not encode the drawing" }
         do {
-            try png.write(to: directory.appendingPathComponent(name))
+            try AtomicFile.write(png, to: directory.appendingPathComponent(name))
             lastName = name
             return "saved \(name)"
         } catch {
-            return "could not save \(name): \(error.localizedDescription)"
+            return "could not save \(name): \((error as? AtomicFile.WriteError)?.reason ?? "\(error)")"
         }
     }
 

@@ -40,8 +40,8 @@ public enum LectureRenderer {
         for (index, frame) in frames.enumerated() {
             let base = String(format: "%02d-", index + 1) + slug(lecture.steps[index].title)
             let plain = directory.appendingPathComponent(base + ".txt"), ansi = directory.appendingPathComponent(base + ".ans")
-            try (frame.plainText() + "\n").write(to: plain, atomically: true, encoding: .utf8)
-            try (frame.ansiText() + "\n").write(to: ansi, atomically: true, encoding: .utf8)
+            try AtomicFile.write(Data((frame.plainText() + "\n").utf8), to: plain)
+            try AtomicFile.write(Data((frame.ansiText() + "\n").utf8), to: ansi)
             written += [plain, ansi]
         }
         return written
@@ -63,19 +63,14 @@ public enum LectureFiles {
     /// The built-in lecture's file name.
     public static let builtIn = "meta-learning.lecture"
 
-    /// The path of the built-in lecture, if found.
+    /// The path of the built-in lecture, if found: `EPISCOPE_LECTURES`, else found upwards from
+    /// the current folder or the executable's (``ProjectFolders``).
     public static func builtInPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        var candidates: [URL] = []
-        if let explicit = environment["EPISCOPE_LECTURES"], !explicit.isEmpty { candidates.append(URL(fileURLWithPath: explicit)) }
-        candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("assets/lectures"))
-        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
-            var folder = executable.deletingLastPathComponent()
-            for _ in 0..<4 {
-                candidates.append(folder.appendingPathComponent("assets/lectures"))
-                folder = folder.deletingLastPathComponent()
-            }
+        if let explicit = environment["EPISCOPE_LECTURES"], !explicit.isEmpty {
+            let path = URL(fileURLWithPath: explicit).appendingPathComponent(builtIn).path
+            if FileManager.default.fileExists(atPath: path) { return path }
         }
-        return candidates.map { $0.appendingPathComponent(builtIn).path }.first { FileManager.default.fileExists(atPath: $0) }
+        return ProjectFolders.findUpwards("assets/lectures/" + builtIn)?.path
     }
 
     /// The models folder to read results from, as the explorer finds it.
