@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "NeuralNetsTests", dependencies: ["NeuralNets", "Autodiff"]),
         .testTarget(name: "FewShotTests", dependencies: ["FewShot", "NeuralNets", "Autodiff"], exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["Snapshots"]),
-        .testTarget(name: "ExplorerAppTests", dependencies: ["ExplorerApp", "TerminalUI", "FewShot"], exclude: ["Snapshots"]),
+        .testTarget(name: "ExplorerAppTests", dependencies: ["ExplorerApp", "TerminalUI", "FewShot", "Autodiff"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Autodiff
+import ExplorerApp
 import FewShot
 import Foundation
+import TerminalUI
 
 /// `episcope episode`: one episode as text art (or JSON).
 struct EpisodeCommand: ParsableCommand {
@@ -19,7 +21,7 @@ struct EpisodeCommand: ParsableCommand {
     @Option(help: "Query drawings per class, or query points for sine.") var queries = 1
     @Option(help: "Random seed.") var seed: UInt64 = 0
     @Flag(help: "Take all classes from one alphabet.") var withinAlphabet = false
-    @Option(help: "ascii, blocks or braille (ascii when the locale is not UTF-8).") var glyphs: GlyphStyleArgument = .ascii
+    @Option(help: "ascii, blocks or braille (ascii when the locale is not UTF-8).") var glyphs: GlyphStyle = .ascii
     @Option(name: .customLong("run"), help: "Show Lake's run N (1...20) instead of a sampled episode.") var runNumber: Int?
     @Flag(help: "Print the episode as JSON.") var json = false
     @OptionGroup var dataOptions: DataOptions
@@ -32,7 +34,7 @@ struct EpisodeCommand: ParsableCommand {
             return
         }
         let location = try dataOptions.location()
-        let style = GlyphStyle.effective(glyphs.style, environment: ProcessInfo.processInfo.environment)
+        let style = GlyphStyle.effective(glyphs, environment: ProcessInfo.processInfo.environment)
         let omniglot = try reportingFailures { try OmniglotDataset.load(from: location) }
         if let run = runNumber {
             guard (1...20).contains(run) else { throw ValidationError("--run must be 1...20 (got \(run))") }
@@ -63,17 +65,9 @@ struct EpisodeCommand: ParsableCommand {
     }
 }
 
-/// `--glyphs`, parsed into FewShot's style.
-struct GlyphStyleArgument: ExpressibleByArgument {
-    let style: GlyphStyle
-    static let ascii = GlyphStyleArgument(style: .ascii)
-    init(style: GlyphStyle) { self.style = style }
-    init?(argument: String) {
-        guard let style = GlyphStyle(rawValue: argument.lowercased()) else { return nil }
-        self.style = style
-    }
-    var defaultValueDescription: String { style.rawValue }
-    static var allValueStrings: [String] { GlyphStyle.allCases.map(\.rawValue) }
+/// `--glyphs` of `episode`, `explore` and `render`: ascii, blocks or braille, in any case.
+extension GlyphStyle: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
 }
 
 /// The JSON form of an Omniglot episode.

@@ -20,7 +20,7 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Only ASCII characters (as a terminal without UTF-8 gets).")
     var ascii = false
     @Option(help: "How drawings are drawn: ascii, blocks or braille.")
-    var glyphs: GlyphChoice = .ascii
+    var glyphs: GlyphStyle = .ascii
     @Flag(help: "Show the screen as it opens, without the scripted steps.")
     var unscripted = false
     @Option(help: "The Omniglot folder (default: as `episcope data` installed it).")
@@ -48,7 +48,7 @@ struct RenderCommand: ParsableCommand {
         options.modelsDirectory = models.map { URL(fileURLWithPath: $0) }
         options.log = { line in FileHandle.standardError.write(Data("episcope: \(line)\n".utf8)) }
         let request = ScreenRenderer.Request(screen: screenID, width: width, height: height, seed: seed, charset: ascii ? .ascii : .unicode,
-                                             glyphMode: glyphs.mode, scripted: !unscripted)
+                                             glyphMode: glyphs, scripted: !unscripted)
         let buffer = ScreenRenderer.render(request, options: options)
         print(ansi ? buffer.ansiText() : buffer.plainText())
     }

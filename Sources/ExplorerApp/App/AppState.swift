@@ -12,7 +12,7 @@ public struct AppState: Sendable {
     public var width: Int
     public var height: Int
     /// How drawings are rendered (`g` cycles); forced to ASCII in an ASCII buffer.
-    public var glyphMode: GlyphView.Mode = .ascii
+    public var glyphMode: GlyphStyle = .ascii
     /// The seed every random choice derives from, so a screen is reproducible from `--seed`.
     public var seed: UInt64
     /// A transient line for the status bar (e.g. "need 2 ways at least").

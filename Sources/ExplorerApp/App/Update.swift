@@ -28,11 +28,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         advanceAnimations(&state)
         return []
     case .cycleGlyphMode:
-        switch state.glyphMode {
-        case .ascii: state.glyphMode = .blocks
-        case .blocks: state.glyphMode = .braille
-        case .braille: state.glyphMode = .ascii
-        }
+        state.glyphMode = state.glyphMode.next
         return []
     case .sineNewTask, .sineStep, .sineRunAll, .sineReset, .sineMoreShots, .sineFewerShots, .sineAlphaUp,
          .sineAlphaDown, .sineToggleBaseline, .sineAddPoint, .sineCurves:

@@ -11,13 +11,13 @@ public enum ScreenRenderer {
         public var height: Int
         public var seed: UInt64
         public var charset: Charset
-        public var glyphMode: GlyphView.Mode
+        public var glyphMode: GlyphStyle
         /// Apply `demoActions(for:)` after loading (off: the screen as it opens).
         public var scripted: Bool
 
         /// A request for `screen` at `width` x `height`.
         public init(screen: ScreenID, width: Int = 100, height: Int = 30, seed: UInt64 = 7, charset: Charset = .unicode,
-                    glyphMode: GlyphView.Mode = .ascii, scripted: Bool = true) {
+                    glyphMode: GlyphStyle = .ascii, scripted: Bool = true) {
             (self.screen, self.width, self.height, self.seed) = (screen, width, height, seed)
             (self.charset, self.glyphMode, self.scripted) = (charset, glyphMode, scripted)
         }

@@ -76,7 +76,7 @@ public enum DrawingPadView {
             for (x, y) in [(pad.cursorX + d, pad.cursorY), (pad.cursorX, pad.cursorY + d)]
             where x >= 0 && x < DrawingPad.side && y >= 0 && y < DrawingPad.side { bytes[y * DrawingPad.side + x] = 160 }
         }
-        let mode: GlyphView.Mode = buffer.charset == .ascii ? .ascii : .blocks
+        let mode: GlyphStyle = buffer.charset == .ascii ? .ascii : .blocks
         GlyphView(bytes: bytes, width: DrawingPad.side, height: DrawingPad.side, mode: mode, style: Theme.support)
             .render(into: &buffer, area: canvas)
         let pen = pad.penDown ? "pen DOWN" : "pen up"

@@ -65,7 +65,7 @@ public struct LectureStep: Sendable, Equatable {
 /// The screen settings a step may fix; `nil` leaves the explorer's default.
 public struct StepSettings: Sendable, Equatable {
     public var seed: UInt64?
-    public var glyphs: GlyphView.Mode?
+    public var glyphs: GlyphStyle?
     // Episode and Prototypes
     public var ways: Int?
     public var shots: Int?

@@ -113,12 +113,10 @@ public enum LectureParser {
             guard let seed = UInt64(value) else { throw SettingError(text: "'seed' wants a non-negative whole number, got '\(value)'") }
             s.seed = seed
         case "glyphs":
-            switch value.lowercased() {
-            case "ascii": s.glyphs = .ascii
-            case "blocks": s.glyphs = .blocks
-            case "braille": s.glyphs = .braille
-            default: throw SettingError(text: "'glyphs' wants ascii, blocks or braille, got '\(value)'")
+            guard let glyphs = GlyphStyle(rawValue: value.lowercased()) else {
+                throw SettingError(text: "'glyphs' wants ascii, blocks or braille, got '\(value)'")
             }
+            s.glyphs = glyphs
         case "ways": s.ways = try integer(EpisodeState.waysRange.lowerBound...EpisodeState.waysRange.upperBound)
         case "shots": s.shots = try integer(1...SineState.poolSize)
         case "episode": s.episode = try integer(0...1_000_000)

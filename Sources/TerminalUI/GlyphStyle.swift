@@ -1,14 +1,19 @@
-/// How a drawing is drawn with characters in a terminal.
-public enum GlyphStyle: String, Sendable, CaseIterable {
-    /// The density ramp ` .:-=+*#%@`, one character per cell: works in any terminal.
+/// How a drawing is drawn with characters: the one choice the explorer's `g` key, the lecture's
+/// `glyphs:` setting and every command's `--glyphs` option share.
+public enum GlyphStyle: String, Hashable, Sendable, CaseIterable {
+    /// One character per cell from the ramp `" .:-=+*#%@"`: more ink, denser character. Works in
+    /// any terminal.
     case ascii
-    /// Unicode half blocks: two pixels a cell, stacked.
+    /// Half blocks `▀▄█`: 1x2 pixels per cell, square pixels.
     case blocks
-    /// Unicode braille: a 2 x 4 grid of dots a cell.
+    /// Braille: 2x4 dots per cell, the finest detail.
     case braille
 
-    /// The ASCII ramp from no ink to full ink.
-    static let ramp: [Character] = Array(" .:-=+*#%@")
+    /// The style after this one, wrapping around (the `g` key).
+    public var next: GlyphStyle {
+        let all = Self.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
 
     /// `style`, or ``ascii`` when the terminal's locale cannot show Unicode.
     public static func effective(_ style: GlyphStyle, environment: [String: String]) -> GlyphStyle {
