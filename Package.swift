@@ -29,12 +29,13 @@ let package = Package(
         .target(name: "TerminalUI"),
         .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNCurses"]),
         .target(name: "ExplorerApp", dependencies: ["TerminalUI", "FewShot", "NeuralNets", "Autodiff"]),
+        .target(name: "Lecture", dependencies: ["ExplorerApp", "TerminalUI", "FewShot"]),
 
         // MARK: - Command line
         .executableTarget(
             name: "EpiscopeCLI",
             dependencies: [
-                "Autodiff", "NeuralNets", "FewShot", "TerminalUI", "CursesBackend", "ExplorerApp",
+                "Autodiff", "NeuralNets", "FewShot", "TerminalUI", "CursesBackend", "ExplorerApp", "Lecture",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +46,7 @@ let package = Package(
         .testTarget(name: "FewShotTests", dependencies: ["FewShot", "NeuralNets", "Autodiff"], exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["Snapshots"]),
         .testTarget(name: "ExplorerAppTests", dependencies: ["ExplorerApp", "TerminalUI", "FewShot", "Autodiff"], exclude: ["Snapshots"]),
+        .testTarget(name: "LectureTests", dependencies: ["Lecture", "ExplorerApp", "TerminalUI"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import ExplorerApp
 import Foundation
 import TerminalUI
 

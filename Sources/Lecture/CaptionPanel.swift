@@ -1,3 +1,4 @@
+import ExplorerApp
 import TerminalUI
 
 /// The caption under the figure: what the step means, in words and formulas, plus a one-line

@@ -1,3 +1,4 @@
+import ExplorerApp
 import FewShot
 import Foundation
 

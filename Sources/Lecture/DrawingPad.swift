@@ -1,8 +1,10 @@
+import ExplorerApp
+
 /// The drawing pad: someone from the room draws a character on a 105x105 canvas (Omniglot's
 /// size), with the mouse or with the arrow keys and space, and the model classifies it.
 public struct DrawingPad: Sendable, Equatable {
     /// Omniglot's drawings are 105x105; the pad matches so a drawing is a drawing like theirs.
-    public static let side = 105
+    public static let side = DrawingRequest.side
     /// The pen's radius in pixels: Omniglot strokes are about five pixels wide.
     public static let penRadius = 2
     /// Pixels the cursor moves per arrow key.
@@ -90,28 +92,4 @@ public enum DrawingPadAction: Sendable, Equatable {
     /// Load the last saved (or `--drawing`) PNG.
     case load
     case cancel
-}
-
-/// The model's reading of the audience's drawing.
-public struct DrawingVerdict: Sendable, Equatable {
-    public var id: Int
-    /// The drawing, cut to its ink, for the screen.
-    public var drawing: GlyphImage
-    public var asNewClass: Bool
-    /// Query mode: the drawing's squared distance to each prototype, and the softmax.
-    public var distances: [Float]
-    public var probabilities: [Float]
-    public var predicted: Int
-    /// New-class mode: how many of the episode's queries were now put in the new class.
-    public var queriesClaimed: Int
-    public var modelCaption: String
-}
-
-/// What the engine needs to classify a drawing against the episode on screen.
-public struct DrawingRequest: Sendable, Equatable {
-    public var id: Int
-    public var episode: EpisodeRequest
-    /// 105x105, non-zero is ink.
-    public var pixels: [UInt8]
-    public var asNewClass: Bool
 }

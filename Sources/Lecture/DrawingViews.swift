@@ -1,3 +1,4 @@
+import ExplorerApp
 import TerminalUI
 
 /// The audience's drawing beside the episode: the drawing, and either its distance to each

@@ -1,3 +1,4 @@
+import ExplorerApp
 import TerminalUI
 
 /// Draws a step's figure: the live screen (with the audience's drawing beside it when there is

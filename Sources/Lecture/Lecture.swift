@@ -1,3 +1,4 @@
+import ExplorerApp
 import TerminalUI
 
 /// A lecture: a story told in steps, each a live explorer screen (or a slide) with a caption.

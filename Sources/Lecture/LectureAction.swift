@@ -1,3 +1,4 @@
+import ExplorerApp
 import TerminalUI
 
 /// What the presenter's keys and mouse mean in a lecture, plus the explorer actions a step's

@@ -1,3 +1,4 @@
+import ExplorerApp
 import TerminalUI
 
 /// What a key or mouse event means in a lecture: the pad and help take input first, then the

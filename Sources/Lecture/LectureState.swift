@@ -1,3 +1,4 @@
+import ExplorerApp
 import TerminalUI
 
 /// How a lecture is drawn: the explorer's colours, or high contrast for a projector.

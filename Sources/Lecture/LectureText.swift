@@ -24,4 +24,5 @@ public enum LectureText {
     }
 }
 
+import ExplorerApp
 import TerminalUI

@@ -1,3 +1,5 @@
+import ExplorerApp
+
 /// Applies `action` to the lecture and returns the engine work it needs. Pure, like the
 /// explorer's `update`, so presenter controls are testable as state transitions.
 public func updateLecture(_ state: inout LectureState, _ action: LectureAction) -> [Effect] {

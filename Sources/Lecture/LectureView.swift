@@ -1,3 +1,4 @@
+import ExplorerApp
 import TerminalUI
 
 /// A lecture frame: a header naming the step, the figure (a live screen, a slide or the

@@ -1,3 +1,4 @@
+import ExplorerApp
 import TerminalUI
 
 /// Draws a buffer `factor` times larger, for the zoom key. Graphics (braille, blocks, box

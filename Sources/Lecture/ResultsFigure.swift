@@ -1,3 +1,4 @@
+import ExplorerApp
 import TerminalUI
 
 /// The results step: a table of our accuracies (from the model files) beside the papers'.

@@ -1,3 +1,4 @@
+import ExplorerApp
 import FewShot
 
 /// Turns a step's settings into the explorer state its screen opens in.

@@ -1,8 +1,9 @@
 import ExplorerApp
 import FewShot
 import Foundation
-import Testing
+import Lecture
 import TerminalUI
+import Testing
 
 /// The lecture: its file format, every built-in step at 100x30, presenter keys, the pad's PNGs
 /// and recordings.

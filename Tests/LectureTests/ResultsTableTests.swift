@@ -1,7 +1,7 @@
 import FewShot
 import Foundation
 import Testing
-@testable import ExplorerApp
+@testable import Lecture
 
 /// The lecture's results step reads every shipped model's stored evaluations.
 @Suite struct ResultsTableTests {

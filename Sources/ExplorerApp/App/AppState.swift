@@ -49,8 +49,8 @@ public struct AppState: Sendable {
     /// Whether the terminal is at least the minimum size.
     public var fitsMinimumSize: Bool { width >= Self.minimumWidth && height >= Self.minimumHeight }
 
-    /// A new request number.
-    mutating func nextRequestID() -> Int {
+    /// A new request number (the lecture's drawing pad numbers its requests from the same count).
+    public mutating func nextRequestID() -> Int {
         lastRequestID += 1
         return lastRequestID
     }

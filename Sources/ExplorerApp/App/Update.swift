@@ -114,8 +114,9 @@ private func refreshRequests(_ state: inout AppState, changed kind: ResourceKind
     return effects + requestsForCurrentScreen(&state)
 }
 
-/// The Inner loop screen adapts the Omniglot MAML when the data is there, else the sine model.
-func innerSourceReady(_ resources: Resources) -> Bool {
+/// The Inner loop screen adapts the Omniglot MAML when the data is there, else the sine model:
+/// whether the one it needs is loaded.
+public func innerSourceReady(_ resources: Resources) -> Bool {
     switch resources.omniglot {
     case .ready: return resources.mamlClassifier.isReady
     case .missing, .failed: return resources.sineModel.isReady

@@ -9,7 +9,7 @@ extension ExplorerEngine {
     func classifyDrawing(_ request: DrawingRequest) throws -> DrawingVerdict {
         guard let data = omniglot, let model = protoNet else { throw ExplorerError.omniglotMissing }
         guard case .embedding(let encoder) = model.checkpoint.architecture else { throw ExplorerError.wrongModel("ProtoNet") }
-        let side = DrawingPad.side
+        let side = DrawingRequest.side
         guard request.pixels.count == side * side else { throw ExplorerError.wrongModel("drawing") }
         let e = request.episode
         var generator = derivedGenerator(seed: e.seed, number: e.episodeNumber, stream: 1)
