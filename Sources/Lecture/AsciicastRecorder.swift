@@ -1,4 +1,3 @@
-import ExplorerApp
 import Foundation
 import TerminalUI
 

@@ -1,4 +1,3 @@
-import ExplorerApp
 import FewShot
 import Foundation
 

@@ -24,5 +24,4 @@ public enum LectureText {
     }
 }
 
-import ExplorerApp
 import TerminalUI
