@@ -43,7 +43,7 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
         .testTarget(name: "NeuralNetsTests", dependencies: ["NeuralNets", "Autodiff"]),
-        .testTarget(name: "FewShotTests", dependencies: ["FewShot", "NeuralNets", "Autodiff"], exclude: ["Snapshots", "Fixtures"]),
+        .testTarget(name: "FewShotTests", dependencies: ["FewShot", "NeuralNets", "Autodiff"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["Snapshots"]),
         .testTarget(name: "ExplorerAppTests", dependencies: ["ExplorerApp", "TerminalUI", "FewShot", "Autodiff"], exclude: ["Snapshots"]),
         .testTarget(name: "LectureTests", dependencies: ["Lecture", "ExplorerApp", "TerminalUI"], exclude: ["Snapshots"]),
