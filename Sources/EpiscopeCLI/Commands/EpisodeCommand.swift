@@ -65,11 +65,6 @@ struct EpisodeCommand: ParsableCommand {
     }
 }
 
-/// `--glyphs` of `episode`, `explore` and `render`: ascii, blocks or braille, in any case.
-extension GlyphStyle: ExpressibleByArgument {
-    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
-}
-
 /// The JSON form of an Omniglot episode.
 private struct EpisodeJSON: Encodable {
     struct Drawing: Encodable { var index: Int32; var rotation: Int; var path: String? }
