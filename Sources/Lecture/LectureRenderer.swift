@@ -17,7 +17,7 @@ public enum LectureRenderer {
         let loop = LectureLoop(terminal: terminal, state: state, runner: runner, clock: { 0 })
         for action in runner.resourceActions { loop.dispatch(.app(action)) }
         if index > 0 { loop.dispatch(.jump(index + 1)) }
-        settle(loop)
+        loop.settle()
         return loop
     }
 
@@ -28,7 +28,7 @@ public enum LectureRenderer {
         var frames = [loop.terminal.lastFrame]
         for number in lecture.steps.indices.dropFirst() {
             loop.dispatch(.jump(number + 1))
-            settle(loop)
+            loop.settle()
             frames.append(loop.terminal.lastFrame)
         }
         return frames
@@ -52,10 +52,6 @@ public enum LectureRenderer {
     static func slug(_ title: String) -> String {
         let words = title.lowercased().unicodeScalars.map { ($0.isASCII && CharacterSet.alphanumerics.contains($0)) ? Character($0) : "-" }
         return String(words).split(separator: "-").prefix(6).joined(separator: "-")
-    }
-
-    static func settle(_ loop: LectureLoop<TestBackend>) {
-        for _ in 0..<8 { loop.iterate(with: nil) }
     }
 }
 

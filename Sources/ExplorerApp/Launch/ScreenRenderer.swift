@@ -57,17 +57,12 @@ public enum ScreenRenderer {
         if let inline = runner as? InlineRunner {
             for action in inline.resourceActions { loop.dispatch(action) }
         }
-        settle(loop)
+        loop.settle()
         if request.scripted {
             for action in demoActions(for: request.screen) { loop.dispatch(action) }
-            settle(loop)
+            loop.settle()
         }
         loop.iterate(with: nil)
         return loop
-    }
-
-    /// Iterates until the inline engine has nothing left to say.
-    static func settle(_ loop: AppLoop<TestBackend>) {
-        for _ in 0..<8 { loop.iterate(with: nil) }
     }
 }

@@ -49,6 +49,13 @@ public final class ProgramLoop<Backend: TerminalBackend, State, Message> {
         if !program.shouldQuit(state) { draw() }
     }
 
+    /// Turns the loop a few times without input, until an inline engine has nothing left to say:
+    /// its answers, and the requests they lead to, are all taken and drawn. For rendering
+    /// without a terminal (`episcope render`, lecture exports, snapshots).
+    public func settle() {
+        for _ in 0..<8 { iterate(with: nil) }
+    }
+
     /// Applies a message and queues its effects.
     public func dispatch(_ message: Message) {
         let effects = program.update(&state, message)
