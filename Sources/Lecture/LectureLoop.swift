@@ -2,7 +2,7 @@ import ExplorerApp
 import Foundation
 import TerminalUI
 
-/// A lecture on the one app loop: the explorer's loop with a lecture as its program; each frame
+/// A lecture on the one app loop (the explorer's too), with the lecture as its program; each frame
 /// also goes to the recorder when there is one.
 public typealias LectureLoop<Backend: TerminalBackend> = ProgramLoop<Backend, LectureState, LectureAction>
 
