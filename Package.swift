@@ -28,13 +28,14 @@ let package = Package(
         // MARK: - Terminal UI
         .target(name: "TerminalUI"),
         .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNCurses"]),
-        .target(name: "ExplorerApp", dependencies: ["TerminalUI", "FewShot", "NeuralNets", "Autodiff", "ZlibC"]),
+        .target(name: "ExplorerApp", dependencies: ["TerminalUI", "FewShot", "NeuralNets", "Autodiff"]),
+        .target(name: "Lecture", dependencies: ["ExplorerApp", "TerminalUI", "FewShot"]),
 
         // MARK: - Command line
         .executableTarget(
             name: "EpiscopeCLI",
             dependencies: [
-                "Autodiff", "NeuralNets", "FewShot", "TerminalUI", "CursesBackend", "ExplorerApp",
+                "Autodiff", "NeuralNets", "FewShot", "TerminalUI", "CursesBackend", "ExplorerApp", "Lecture",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,9 +43,10 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
         .testTarget(name: "NeuralNetsTests", dependencies: ["NeuralNets", "Autodiff"]),
-        .testTarget(name: "FewShotTests", dependencies: ["FewShot", "NeuralNets", "Autodiff"], exclude: ["Snapshots", "Fixtures"]),
+        .testTarget(name: "FewShotTests", dependencies: ["FewShot", "NeuralNets", "Autodiff"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["Snapshots"]),
-        .testTarget(name: "ExplorerAppTests", dependencies: ["ExplorerApp", "TerminalUI", "FewShot"], exclude: ["Snapshots"]),
+        .testTarget(name: "ExplorerAppTests", dependencies: ["ExplorerApp", "TerminalUI", "FewShot", "Autodiff"], exclude: ["Snapshots"]),
+        .testTarget(name: "LectureTests", dependencies: ["Lecture", "ExplorerApp", "TerminalUI"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

@@ -6,22 +6,12 @@
 /// covered area, and thresholds are relative to the inkiest sample, so a thin 105x105 stroke
 /// shrunk to 20x10 cells stays connected instead of vanishing.
 public struct GlyphView: Widget, Hashable, Sendable {
-    /// How pixels become characters.
-    public enum Mode: Hashable, Sendable {
-        /// One character per cell from the ramp `" .:-=+*#%@"`: more ink, denser character.
-        case ascii
-        /// Half blocks `▀▄█`: 1x2 pixels per cell, square pixels.
-        case blocks
-        /// Braille: 2x4 dots per cell, the finest detail.
-        case braille
-    }
-
     /// Row-major ink coverage, `width * height` values in 0...1.
     public var pixels: [Float]
     public var width: Int
     public var height: Int
     /// Ignored in an ASCII buffer, which always uses `.ascii`.
-    public var mode: Mode
+    public var mode: GlyphStyle
     /// For `.blocks` and `.braille`: a sub-pixel is inked when its coverage reaches this
     /// fraction of the highest coverage in the image.
     public var threshold: Float
@@ -30,7 +20,7 @@ public struct GlyphView: Widget, Hashable, Sendable {
     static let ramp: [Unicode.Scalar] = [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"]
 
     /// A view of float pixels in 0...1.
-    public init(pixels: [Float], width: Int, height: Int, mode: Mode = .braille, invert: Bool = false,
+    public init(pixels: [Float], width: Int, height: Int, mode: GlyphStyle = .braille, invert: Bool = false,
                 threshold: Float = 0.3, style: Style = .plain) {
         precondition(pixels.count == width * height, "GlyphView: \(pixels.count) pixels for \(width)x\(height)")
         self.pixels = invert ? pixels.map { 1 - $0 } : pixels
@@ -42,7 +32,7 @@ public struct GlyphView: Widget, Hashable, Sendable {
     }
 
     /// A view of byte pixels, 0 blank to 255 full ink (or 1-bit images stored as 0/1 with `oneBit`).
-    public init(bytes: [UInt8], width: Int, height: Int, mode: Mode = .braille, invert: Bool = false,
+    public init(bytes: [UInt8], width: Int, height: Int, mode: GlyphStyle = .braille, invert: Bool = false,
                 oneBit: Bool = false, threshold: Float = 0.3, style: Style = .plain) {
         let scale: Float = oneBit ? 1 : 255
         self.init(pixels: bytes.map { min(Float($0) / scale, 1) }, width: width, height: height, mode: mode,
@@ -64,7 +54,7 @@ public struct GlyphView: Widget, Hashable, Sendable {
         let (columns, rows) = fittedSize(in: area)
         guard columns > 0, rows > 0 else { return }
         let origin = (x: area.x + (area.width - columns) / 2, y: area.y + (area.height - rows) / 2)
-        let effective = buffer.charset == .ascii ? Mode.ascii : mode
+        let effective = buffer.charset == .ascii ? GlyphStyle.ascii : mode
         switch effective {
         case .ascii:
             let samples = downsample(columns: columns, rows: rows)

@@ -16,7 +16,7 @@ struct KeyHandlingTests {
     }
 
     func press(_ key: Key, _ state: inout AppState) -> [Effect] {
-        guard let action = AppLoop<TestBackend>.action(for: .key(key), in: state) else { return [] }
+        guard let action = KeyMap.action(for: .key(key), in: state) else { return [] }
         return update(&state, action)
     }
 

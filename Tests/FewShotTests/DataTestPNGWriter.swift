@@ -53,7 +53,7 @@ enum DataTestPNGWriter {
     /// A PNG chunk with its CRC.
     static func chunk(_ type: String, _ body: [UInt8]) -> [UInt8] {
         let typeBytes = Array(type.utf8)
-        let crc = (typeBytes + body).withUnsafeBufferPointer { CRC32.update(0, $0) }
+        let crc = (typeBytes + body).withUnsafeBufferPointer { PNGChunk.crc32($0) }
         return bigEndian(UInt32(body.count)) + typeBytes + body + bigEndian(crc)
     }
 

@@ -9,7 +9,8 @@ enum DataTestZipWriter {
         var central: [UInt8] = []
         for (path, data) in entries {
             let name = Array(path.utf8), bytes = Array(data)
-            let crc = bytes.withUnsafeBufferPointer { CRC32.update(0, $0) }
+            // Zip's CRC-32 is PNG's.
+            let crc = bytes.withUnsafeBufferPointer { PNGChunk.crc32($0) }
             let offset = UInt32(out.count)
             out += le32(0x0403_4B50) + le16(20) + le16(0) + le16(0) + le16(0) + le16(0x21)
             out += le32(crc) + le32(UInt32(bytes.count)) + le32(UInt32(bytes.count)) + le16(UInt16(name.count)) + le16(0)

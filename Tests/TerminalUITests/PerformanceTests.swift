@@ -34,7 +34,7 @@ import TerminalUI
         let glyphArea = glyphBlock.inner(right[1])
         let ring = Fixtures.ring()
         for (index, cell) in glyphArea.splitHorizontally([.fill(1), .fill(1), .fill(1)]).enumerated() {
-            let mode: GlyphView.Mode = index == 0 ? .ascii : index == 1 ? .blocks : .braille
+            let mode: GlyphStyle = index == 0 ? .ascii : index == 1 ? .blocks : .braille
             GlyphView(pixels: ring, width: 105, height: 105, mode: mode).render(into: &buffer, area: cell)
         }
         Gauge(ratio: Double(tick % 100) / 100).render(into: &buffer, area: glyphArea.row(glyphArea.height - 1))

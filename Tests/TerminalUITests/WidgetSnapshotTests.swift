@@ -112,14 +112,14 @@ import TerminalUI
         assertSnapshot(render(plot, width: 40, height: 14), named: "scatter-plot")
     }
 
-    @Test(arguments: [GlyphView.Mode.ascii, .blocks, .braille])
-    func glyphRing(mode: GlyphView.Mode) {
+    @Test(arguments: [GlyphStyle.ascii, .blocks, .braille])
+    func glyphRing(mode: GlyphStyle) {
         let view = GlyphView(pixels: Fixtures.ring(), width: 105, height: 105, mode: mode)
         assertSnapshot(render(view, width: 20, height: 10), named: "glyph-ring-\(mode)")
     }
 
-    @Test(arguments: [GlyphView.Mode.ascii, .blocks, .braille])
-    func glyphLetter(mode: GlyphView.Mode) {
+    @Test(arguments: [GlyphStyle.ascii, .blocks, .braille])
+    func glyphLetter(mode: GlyphStyle) {
         // Stored dark-on-light like an Omniglot scan, so the view has to invert it.
         let scan = Fixtures.letterA().map { 1 - $0 }
         let bytes = scan.map { UInt8($0 * 255) }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ExplorerApp
+import Lecture
 
 /// `--theme`: standard or projector; a wrong name lists them.
 extension LectureTheme: ExpressibleByArgument {}

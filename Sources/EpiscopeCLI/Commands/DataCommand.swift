@@ -44,17 +44,7 @@ struct DataCommand: ParsableCommand {
     }
 
     private func defaultMirror() -> URL? {
-        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let candidates = [here] + (Bundle.main.executableURL.map { [$0.deletingLastPathComponent()] } ?? [])
-        for start in candidates {
-            var folder = start
-            for _ in 0..<6 {
-                let mirror = folder.appendingPathComponent("../shared/omniglot").standardizedFileURL
-                if DataLocation(directory: mirror).holdsArchives { return mirror }
-                folder = folder.deletingLastPathComponent()
-            }
-        }
-        return nil
+        ProjectFolders.findUpwards("../shared/omniglot") { DataLocation(directory: $0).holdsArchives }
     }
 }
 

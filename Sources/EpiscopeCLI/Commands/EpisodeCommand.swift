@@ -1,7 +1,9 @@
 import ArgumentParser
 import Autodiff
+import ExplorerApp
 import FewShot
 import Foundation
+import TerminalUI
 
 /// `episcope episode`: one episode as text art (or JSON).
 struct EpisodeCommand: ParsableCommand {
@@ -19,7 +21,7 @@ struct EpisodeCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Query drawings per class, or query points for sine.") var queries = 1
     @Option(parsing: .unconditional, help: "Random seed.") var seed: UInt64 = 0
     @Flag(help: "Take all classes from one alphabet.") var withinAlphabet = false
-    @Option(help: "ascii, blocks or braille (ascii when the locale is not UTF-8).") var glyphs: GlyphStyleArgument = .ascii
+    @Option(help: "ascii, blocks or braille (ascii when the locale is not UTF-8).") var glyphs: GlyphStyle = .ascii
     @Option(name: .customLong("run"), parsing: .unconditional, help: "Show Lake's run N (1...20) instead of a sampled episode.")
     var runNumber: Int?
     @Flag(help: "Print the episode as JSON.") var json = false
@@ -44,7 +46,7 @@ struct EpisodeCommand: ParsableCommand {
             return
         }
         let location = try dataOptions.location()
-        let style = GlyphStyle.effective(glyphs.style, environment: ProcessInfo.processInfo.environment)
+        let style = GlyphStyle.effective(glyphs, environment: ProcessInfo.processInfo.environment)
         let omniglot = try reportingFailures { try OmniglotDataset.load(from: location) }
         if let run = runNumber {
             let runs = try reportingFailures { try LakeRuns.load(from: location, matching: omniglot) }
@@ -66,19 +68,6 @@ struct EpisodeCommand: ParsableCommand {
             print(EpisodeText.render(episode, from: omniglot, title: title, style: style), terminator: "")
         }
     }
-}
-
-/// `--glyphs`, parsed into FewShot's style.
-struct GlyphStyleArgument: ExpressibleByArgument {
-    let style: GlyphStyle
-    static let ascii = GlyphStyleArgument(style: .ascii)
-    init(style: GlyphStyle) { self.style = style }
-    init?(argument: String) {
-        guard let style = GlyphStyle(rawValue: argument.lowercased()) else { return nil }
-        self.style = style
-    }
-    var defaultValueDescription: String { style.rawValue }
-    static var allValueStrings: [String] { GlyphStyle.allCases.map(\.rawValue) }
 }
 
 /// The JSON form of an Omniglot episode.

@@ -15,7 +15,7 @@ struct ExploreCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Seed for every random choice; the same seed shows the same episodes and tasks.")
     var seed: UInt64 = 7
     @Option(help: "How drawings are drawn: ascii, blocks or braille (ASCII only without a UTF-8 locale).")
-    var glyphs: GlyphChoice = .ascii
+    var glyphs: GlyphStyle = .ascii
     @OptionGroup var colorOptions: ColorOptions
     @Flag(help: "Do not ask the terminal for mouse events.")
     var noMouse = false
@@ -45,23 +45,10 @@ struct ExploreCommand: ParsableCommand {
         options.log("explorer started on \(start.commandName), \(session.isUTF8 ? "UTF-8" : "ASCII"), colours \(session.usesColors)")
         let terminal = Terminal(backend: session, charset: session.isUTF8 ? .unicode : .ascii)
         var state = AppState(screen: start, width: session.size.width, height: session.size.height, seed: seed)
-        state.glyphMode = glyphs.mode
+        state.glyphMode = glyphs
         let runner = BackgroundRunner(engine: ExplorerEngine(options: options))
         let loop = AppLoop(terminal: terminal, state: state, runner: runner)
         loop.run()
         runner.shutDown()
-    }
-}
-
-/// `--glyphs`.
-enum GlyphChoice: String, ExpressibleByArgument, CaseIterable {
-    case ascii, blocks, braille
-
-    var mode: GlyphView.Mode {
-        switch self {
-        case .ascii: return .ascii
-        case .blocks: return .blocks
-        case .braille: return .braille
-        }
     }
 }

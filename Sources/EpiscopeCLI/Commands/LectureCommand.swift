@@ -2,6 +2,7 @@ import ArgumentParser
 import CursesBackend
 import ExplorerApp
 import Foundation
+import Lecture
 import TerminalUI
 
 /// `episcope lecture [FILE]`: a guided lecture over live explorer screens, or its handouts.

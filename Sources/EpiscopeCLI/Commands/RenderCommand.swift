@@ -21,7 +21,7 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Only ASCII characters (as a terminal without UTF-8 gets).")
     var ascii = false
     @Option(help: "How drawings are drawn: ascii, blocks or braille.")
-    var glyphs: GlyphChoice = .ascii
+    var glyphs: GlyphStyle = .ascii
     @Flag(help: "Show the screen as it opens, without the scripted steps.")
     var unscripted = false
     @OptionGroup var dataOptions: DataOptions
@@ -32,7 +32,7 @@ struct RenderCommand: ParsableCommand {
         var options = EngineOptions(data: dataOptions, models: modelsOptions)
         options.log = { line in FileHandle.standardError.write(Data("episcope: \(line)\n".utf8)) }
         let request = ScreenRenderer.Request(screen: screenID, width: width, height: height, seed: seed, charset: ascii ? .ascii : .unicode,
-                                             glyphMode: glyphs.mode, scripted: !unscripted)
+                                             glyphMode: glyphs, scripted: !unscripted)
         let buffer = ScreenRenderer.render(request, options: options)
         print(ansi ? buffer.ansiText() : buffer.plainText())
     }

@@ -1,5 +1,3 @@
-import FewShot
-
 /// Everything that can change the state: what keys and the mouse mean, the clock, and the
 /// engine's answers. `update(_:_:)` is the only place actions take effect.
 public enum Action: Sendable, Equatable {
@@ -66,37 +64,4 @@ public enum Action: Sendable, Equatable {
     case requestFailed(id: Int, message: String)
     /// The lecture's drawing pad: the model's reading of a drawing (the lecture handles it).
     case drawingClassified(DrawingVerdict)
-}
-
-/// One thing the training worker reports, reduced to what the screen needs.
-public enum TrainingUpdate: Sendable, Equatable {
-    case started(configuration: TrainingConfiguration, total: Int)
-    case iteration(IterationSummary)
-    case validation(ValidationPoint)
-    case checkpoint(String)
-    case paused
-    case resumed
-    case finished
-    case failed(String)
-}
-
-/// An iteration report without the per-episode embeddings (which the Training screen does not draw).
-public struct IterationSummary: Sendable, Equatable {
-    public var iteration: Int
-    public var metaLoss: Float
-    public var accuracy: Float?
-    public var iterationsPerSecond: Double
-    public var learningRate: Float
-    public var innerTraces: [AdaptationTrace]
-}
-
-/// Work for the engine. Effects are descriptions; the loop hands them to a worker thread
-/// (or, for `episcope render` and tests, runs them inline) and feeds the answers back as actions.
-public enum Effect: Sendable, Equatable {
-    case adaptSine(SineRequest)
-    case sampleEpisode(EpisodeRequest)
-    case adaptInner(InnerRequest)
-    case training(TrainingCommand)
-    /// The lecture's drawing pad: classify a drawing against an episode.
-    case classifyDrawing(DrawingRequest)
 }

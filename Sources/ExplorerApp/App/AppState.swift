@@ -12,7 +12,7 @@ public struct AppState: Sendable {
     public var width: Int
     public var height: Int
     /// How drawings are rendered (`g` cycles); forced to ASCII in an ASCII buffer.
-    public var glyphMode: GlyphView.Mode = .ascii
+    public var glyphMode: GlyphStyle = .ascii
     /// The seed every random choice derives from, so a screen is reproducible from `--seed`.
     public var seed: UInt64
     /// A transient line for the status bar (e.g. "need 2 ways at least").
@@ -49,8 +49,8 @@ public struct AppState: Sendable {
     /// Whether the terminal is at least the minimum size.
     public var fitsMinimumSize: Bool { width >= Self.minimumWidth && height >= Self.minimumHeight }
 
-    /// A new request number.
-    mutating func nextRequestID() -> Int {
+    /// A new request number (the lecture's drawing pad numbers its requests from the same count).
+    public mutating func nextRequestID() -> Int {
         lastRequestID += 1
         return lastRequestID
     }

@@ -31,6 +31,12 @@ public struct EpisodeRequest: Sendable, Equatable {
     public var shots: Int
     public var queriesPerClass: Int
     public var withinAlphabet: Bool
+
+    /// A request numbered `id` for episode `episodeNumber` of the stream seeded by `seed`.
+    public init(id: Int, seed: UInt64, episodeNumber: Int, ways: Int, shots: Int, queriesPerClass: Int, withinAlphabet: Bool) {
+        (self.id, self.seed, self.episodeNumber, self.ways, self.shots) = (id, seed, episodeNumber, ways, shots)
+        (self.queriesPerClass, self.withinAlphabet) = (queriesPerClass, withinAlphabet)
+    }
 }
 
 /// A bitmap to draw: ink coverage per pixel, 0 blank ... 255 full.

@@ -46,8 +46,9 @@ func updateEpisode(_ state: inout AppState, _ action: Action) -> [Effect] {
     }
 }
 
-/// Asks for the current episode settings (once the data and the ProtoNet are there).
-func requestEpisode(_ state: inout AppState) -> [Effect] {
+/// Asks for the current episode settings (once the data and the ProtoNet are there). Public for
+/// the lecture, which asks only for the screen on show.
+public func requestEpisode(_ state: inout AppState) -> [Effect] {
     guard state.resources.omniglot.isReady, state.resources.protoNet.isReady else {
         if case .missing(let hint) = state.resources.omniglot { state.message = hint }
         return []

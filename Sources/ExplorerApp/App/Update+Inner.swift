@@ -34,8 +34,9 @@ func updateInner(_ state: inout AppState, _ action: Action) -> [Effect] {
     }
 }
 
-/// Asks for the current meta-batch, adapted `maxSteps` steps.
-func requestInner(_ state: inout AppState) -> [Effect] {
+/// Asks for the current meta-batch, adapted `maxSteps` steps. Public for the lecture, which
+/// asks only for the screen on show.
+public func requestInner(_ state: inout AppState) -> [Effect] {
     guard innerSourceReady(state.resources) else { return [] }
     let id = state.nextRequestID()
     state.inner.pendingRequest = id

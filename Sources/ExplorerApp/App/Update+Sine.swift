@@ -63,8 +63,9 @@ func updateSine(_ state: inout AppState, _ action: Action) -> [Effect] {
     }
 }
 
-/// Asks for the curves of the current support set (once the sine model is there).
-func requestSine(_ state: inout AppState) -> [Effect] {
+/// Asks for the curves of the current support set (once the sine model is there). Public for
+/// the lecture, which asks only for the screen on show.
+public func requestSine(_ state: inout AppState) -> [Effect] {
     guard state.resources.sineModel.isReady else { return [] }
     let id = state.nextRequestID()
     state.sine.pendingRequest = id

@@ -28,11 +28,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         advanceAnimations(&state)
         return []
     case .cycleGlyphMode:
-        switch state.glyphMode {
-        case .ascii: state.glyphMode = .blocks
-        case .blocks: state.glyphMode = .braille
-        case .braille: state.glyphMode = .ascii
-        }
+        state.glyphMode = state.glyphMode.next
         return []
     case .sineNewTask, .sineStep, .sineRunAll, .sineReset, .sineMoreShots, .sineFewerShots, .sineAlphaUp,
          .sineAlphaDown, .sineToggleBaseline, .sineAddPoint, .sineCurves:
@@ -118,8 +114,9 @@ private func refreshRequests(_ state: inout AppState, changed kind: ResourceKind
     return effects + requestsForCurrentScreen(&state)
 }
 
-/// The Inner loop screen adapts the Omniglot MAML when the data is there, else the sine model.
-func innerSourceReady(_ resources: Resources) -> Bool {
+/// The Inner loop screen adapts the Omniglot MAML when the data is there, else the sine model:
+/// whether the one it needs is loaded.
+public func innerSourceReady(_ resources: Resources) -> Bool {
     switch resources.omniglot {
     case .ready: return resources.mamlClassifier.isReady
     case .missing, .failed: return resources.sineModel.isReady

@@ -11,13 +11,13 @@ public enum ScreenRenderer {
         public var height: Int
         public var seed: UInt64
         public var charset: Charset
-        public var glyphMode: GlyphView.Mode
+        public var glyphMode: GlyphStyle
         /// Apply `demoActions(for:)` after loading (off: the screen as it opens).
         public var scripted: Bool
 
         /// A request for `screen` at `width` x `height`.
         public init(screen: ScreenID, width: Int = 100, height: Int = 30, seed: UInt64 = 7, charset: Charset = .unicode,
-                    glyphMode: GlyphView.Mode = .ascii, scripted: Bool = true) {
+                    glyphMode: GlyphStyle = .ascii, scripted: Bool = true) {
             (self.screen, self.width, self.height, self.seed) = (screen, width, height, seed)
             (self.charset, self.glyphMode, self.scripted) = (charset, glyphMode, scripted)
         }
@@ -57,17 +57,12 @@ public enum ScreenRenderer {
         if let inline = runner as? InlineRunner {
             for action in inline.resourceActions { loop.dispatch(action) }
         }
-        settle(loop)
+        loop.settle()
         if request.scripted {
             for action in demoActions(for: request.screen) { loop.dispatch(action) }
-            settle(loop)
+            loop.settle()
         }
         loop.iterate(with: nil)
         return loop
-    }
-
-    /// Iterates until the inline engine has nothing left to say.
-    static func settle(_ loop: AppLoop<TestBackend>) {
-        for _ in 0..<8 { loop.iterate(with: nil) }
     }
 }

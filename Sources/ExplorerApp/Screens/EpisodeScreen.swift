@@ -79,7 +79,7 @@ enum EpisodeScreen {
         }
     }
 
-    static func glyph(_ image: GlyphImage, mode: GlyphView.Mode) -> GlyphView {
+    static func glyph(_ image: GlyphImage, mode: GlyphStyle) -> GlyphView {
         GlyphView(bytes: image.bytes, width: image.width, height: image.height, mode: mode)
     }
 
@@ -104,7 +104,7 @@ enum ZoomOverlay {
         buffer.set(line: Line("model input, 28x28", style: Theme.muted, alignment: .center), y: halves[1].y, in: halves[1])
         EpisodeScreen.glyph(query.original, mode: state.glyphMode).render(into: &buffer, area: halves[0].inset(top: 1))
         // The ramp shows the grey levels of the downsampled input; blocks and braille would hide them.
-        let inputMode: GlyphView.Mode = state.glyphMode == .braille ? .blocks : .ascii
+        let inputMode: GlyphStyle = state.glyphMode == .braille ? .blocks : .ascii
         EpisodeScreen.glyph(query.input, mode: inputMode).render(into: &buffer, area: halves[1].inset(top: 1))
         let truth = view.classes[query.label]
         let verdict = query.isCorrect ? Symbols.check(charset) + " right" : Symbols.cross(charset) + " wrong"

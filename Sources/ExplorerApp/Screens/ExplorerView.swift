@@ -69,7 +69,9 @@ public enum ExplorerView {
         StatusBar(hints, rightText: text, rightStyle: Theme.warning).render(into: &buffer, area: area)
     }
 
-    static func renderTooSmall(into buffer: inout Buffer, area: Rect) {
+    /// The notice drawn instead of a screen when the terminal is below the minimum size (the
+    /// lecture draws the same one).
+    public static func renderTooSmall(into buffer: inout Buffer, area: Rect) {
         let lines = [
             Line("Terminal too small", style: Theme.heading, alignment: .center),
             Line("\(area.width)x\(area.height) now, \(AppState.minimumWidth)x\(AppState.minimumHeight) needed", alignment: .center),

@@ -135,24 +135,13 @@ public enum SafeTensors {
         return try decode(data, path: path)
     }
 
-    /// Writes atomically: a temporary file beside the target, then a rename, so a crash never
-    /// leaves a half-written checkpoint in place of a good one.
+    /// Writes atomically (``AtomicFile``), so a crash never leaves a half-written checkpoint in
+    /// place of a good one.
     public static func write(_ contents: Contents, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-            try encode(contents).write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                throw Failure.unwritable(path: path, reason: reason)
-            }
-        } catch let failure as Failure {
-            throw failure
-        } catch {
-            throw Failure.unwritable(path: path, reason: error.localizedDescription)
+            try AtomicFile.write(encode(contents), to: URL(fileURLWithPath: path))
+        } catch let error as AtomicFile.WriteError {
+            throw Failure.unwritable(path: path, reason: error.reason)
         }
     }
 }

@@ -11,24 +11,18 @@ public enum ShippedModels {
     public static let mamlSine = "maml-sine.safetensors"
     public static let pretrainedSine = "pretrained-sine.safetensors"
 
-    /// `assets/models` from `EPISCOPE_ASSETS`, the current directory, or the package the
-    /// executable was built in (`.build/<config>/episcope` → `../../assets/models`).
+    /// `assets/models` from `EPISCOPE_ASSETS`, else found upwards from the current directory or
+    /// the executable's (`.build/<config>/episcope` → `../../assets/models`), see ``ProjectFolders``.
     public static func directory(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         currentDirectory: String = FileManager.default.currentDirectoryPath,
         executable: URL? = Bundle.main.executableURL
     ) -> URL? {
-        var candidates: [URL] = []
-        if let explicit = environment["EPISCOPE_ASSETS"], !explicit.isEmpty { candidates.append(URL(fileURLWithPath: explicit)) }
-        candidates.append(URL(fileURLWithPath: currentDirectory).appendingPathComponent("assets/models"))
-        if let exe = executable?.resolvingSymlinksInPath() {
-            var folder = exe.deletingLastPathComponent()
-            for _ in 0..<4 {
-                candidates.append(folder.appendingPathComponent("assets/models"))
-                folder = folder.deletingLastPathComponent()
-            }
+        if let explicit = environment["EPISCOPE_ASSETS"], !explicit.isEmpty, FileManager.default.fileExists(atPath: explicit) {
+            return URL(fileURLWithPath: explicit)
         }
-        return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
+        let starts = ProjectFolders.starts(currentDirectory: URL(fileURLWithPath: currentDirectory), executable: executable)
+        return ProjectFolders.findUpwards("assets/models", from: starts)
     }
 
     /// The path of a shipped model, when the folder and file exist.

@@ -54,26 +54,12 @@ public struct DataLocation: Sendable, Hashable {
             guard location.holdsArchives else { throw OmniglotError.dataNotFound(searched: [location.directory.path]) }
             return location
         }
-        var candidates = [installDirectory(environment: environment)]
-        candidates += siblingCandidates(from: currentDirectory)
-        if let executable { candidates += siblingCandidates(from: executable.deletingLastPathComponent()) }
+        // The executable sits a few folders down (`.build/release/`) inside the project.
+        let starts = ProjectFolders.starts(currentDirectory: currentDirectory, executable: executable)
+        let candidates = [installDirectory(environment: environment)] + ProjectFolders.candidates("../shared/omniglot", from: starts)
         var seen = Set<String>()
         let unique = candidates.map(\.standardizedFileURL).filter { seen.insert($0.path).inserted }
         if let found = unique.map(DataLocation.init(directory:)).first(where: \.holdsArchives) { return found }
         throw OmniglotError.dataNotFound(searched: unique.map(\.path))
-    }
-
-    /// `../shared/omniglot` relative to `start` and to each of its ancestors, because the
-    /// executable sits a few folders down (`.build/release/`) inside the project.
-    static func siblingCandidates(from start: URL) -> [URL] {
-        var out: [URL] = []
-        var folder = start.standardizedFileURL
-        for _ in 0..<6 {
-            out.append(folder.appendingPathComponent("../shared/omniglot").standardizedFileURL)
-            let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path { break }
-            folder = parent
-        }
-        return out
     }
 }

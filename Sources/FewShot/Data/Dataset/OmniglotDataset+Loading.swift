@@ -2,7 +2,7 @@ import Foundation
 
 extension OmniglotDataset {
     /// Loads the dataset, from the cache when it holds a copy for these exact archives, else by
-    /// decoding them and then writing the cache (atomically: temp file + rename).
+    /// decoding them and then writing the cache (atomically, through ``AtomicFile``).
     ///
     /// A cache that cannot be written is not an error: `warning` is called once per process
     /// with the reason, and the decoded data is returned anyway.
@@ -21,31 +21,12 @@ extension OmniglotDataset {
         let dataset = try decode(from: location)
         if let file = cache.file(for: key) {
             do {
-                try write(dataset, key: key, to: file)
+                try AtomicFile.write(CacheFormat.encode(dataset, key: key), to: file)
             } catch {
-                WarnOnce.shared("cannot write the data cache \(file.path): \(Self.reason(error)); continuing without a cache", warning)
+                let reason = (error as? AtomicFile.WriteError)?.reason ?? "\(error)"
+                WarnOnce.shared("cannot write the data cache \(file.path): \(reason); continuing without a cache", warning)
             }
         }
         return dataset
-    }
-
-    private static func write(_ dataset: OmniglotDataset, key: UInt64, to file: URL) throws {
-        let folder = file.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try CacheFormat.encode(dataset, key: key).write(to: temporary)
-            // rename(2) replaces atomically: readers see the old file or the whole new one.
-            guard rename(temporary.path, file.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
-    }
-
-    private static func reason(_ error: Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError { return underlying.localizedDescription }
-        return ns.localizedDescription
     }
 }

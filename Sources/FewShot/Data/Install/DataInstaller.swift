@@ -41,14 +41,13 @@ public enum DataInstaller {
         return DataInventory(directory: destination.path, items: items)
     }
 
-    /// Writes through a temporary file and a rename, so an interrupted install never leaves a
-    /// half-written archive that a later load would trip over.
+    /// Writes atomically (``AtomicFile``), so an interrupted install never leaves a half-written
+    /// archive that a later load would trip over.
     private static func place(data: Data, at target: URL) throws {
-        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial")
-        try data.write(to: temporary)
-        guard rename(temporary.path, target.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            throw OmniglotError.corruptArchive(path: target.path, reason: "cannot move the new file into place")
+        do {
+            try AtomicFile.write(data, to: target)
+        } catch let error as AtomicFile.WriteError {
+            throw OmniglotError.corruptArchive(path: target.path, reason: error.reason)
         }
     }
 }

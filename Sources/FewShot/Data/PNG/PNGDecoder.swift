@@ -6,7 +6,7 @@ import Foundation
 /// reader maps any pixel darker than half intensity to ink = 1, so 8-bit and palette renderings of
 /// the same drawing give the same bitmap.
 public enum PNGDecoder {
-    private static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+    static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 
     /// Decodes `data` into an ink bitmap (1 = ink, 0 = background).
     public static func decodeInk(_ data: Data) throws -> Bitmap {
@@ -62,7 +62,7 @@ public enum PNGDecoder {
             guard length <= b.count, offset + 12 + length <= b.count else { throw PNGError.truncated }
             let body = UnsafeBufferPointer(rebasing: b[(offset + 8)..<(offset + 8 + length)])
             let stored = readUInt32(b, offset + 8 + length)
-            let computed = CRC32.update(CRC32.update(0, typeBytes), body)
+            let computed = PNGChunk.checksum(type: typeBytes, body: body)
             guard stored == computed else { throw PNGError.badCRC(chunk: type) }
             offset += 12 + length
             switch type {

@@ -1,0 +1,10 @@
+/// Work for the engine. Effects are descriptions; the loop hands them to a worker thread
+/// (or, for `episcope render` and tests, runs them inline) and feeds the answers back as actions.
+public enum Effect: Sendable, Equatable {
+    case adaptSine(SineRequest)
+    case sampleEpisode(EpisodeRequest)
+    case adaptInner(InnerRequest)
+    case training(TrainingCommand)
+    /// The lecture's drawing pad: classify a drawing against an episode.
+    case classifyDrawing(DrawingRequest)
+}

@@ -1,0 +1,23 @@
+import FewShot
+
+/// One thing the training worker reports, reduced to what the screen needs.
+public enum TrainingUpdate: Sendable, Equatable {
+    case started(configuration: TrainingConfiguration, total: Int)
+    case iteration(IterationSummary)
+    case validation(ValidationPoint)
+    case checkpoint(String)
+    case paused
+    case resumed
+    case finished
+    case failed(String)
+}
+
+/// An iteration report without the per-episode embeddings (which the Training screen does not draw).
+public struct IterationSummary: Sendable, Equatable {
+    public var iteration: Int
+    public var metaLoss: Float
+    public var accuracy: Float?
+    public var iterationsPerSecond: Double
+    public var learningRate: Float
+    public var innerTraces: [AdaptationTrace]
+}

@@ -1,0 +1,46 @@
+import Autodiff
+import ExplorerApp
+import FewShot
+import Foundation
+import Testing
+import TerminalUI
+
+/// `episcope episode` text output, compared with plain-text snapshots under `Snapshots/`.
+@Suite("Episode text art")
+struct EpisodeTextTests {
+    static let data: (dataset: OmniglotDataset, location: DataLocation)? = {
+        let location = DataLocation(directory: Fixture.packageRoot.appendingPathComponent("../shared/omniglot"))
+        return (try? OmniglotDataset.decode(from: location)).map { ($0, location) }
+    }()
+
+    static func episode(seed: UInt64) throws -> Episode {
+        let data = try #require(Self.data)
+        let split = try ClassSplit.load(.vinyals, part: .test, dataset: data.dataset, location: data.location)
+        var generator = SeededGenerator(seed: seed)
+        return try EpisodeSampler(split: split, ways: 3, shots: 2, queries: 1).sample(using: &generator)
+    }
+
+    @Test("snapshot of a seeded episode", .enabled(if: Fixture.hasOmniglot, "needs ../shared/omniglot"), arguments: GlyphStyle.allCases)
+    func snapshot(style: GlyphStyle) throws {
+        let text = EpisodeText.render(
+            try Self.episode(seed: 0), from: try #require(Self.data).dataset,
+            title: "Omniglot vinyals/test: 3-way 2-shot, 1 query per class, seed 0", style: style)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines.removeLast()  // the text ends with a newline
+        var buffer = Buffer(width: lines.map(\.count).max() ?? 0, height: lines.count)
+        for (row, line) in lines.enumerated() { _ = buffer.set(x: 0, y: row, string: line) }
+        assertSnapshot(buffer, named: "episode-vinyals-test-seed0-\(style.rawValue)")
+        #expect(buffer.plainText() + "\n" == text)
+    }
+
+    @Test("ASCII output is ASCII throughout; every drawing is framed in 21 x 11 cells", .enabled(if: Fixture.hasOmniglot, "needs ../shared/omniglot"))
+    func asciiShape() throws {
+        let text = EpisodeText.render(try Self.episode(seed: 0), from: try #require(Self.data).dataset, title: "t", style: .ascii)
+        #expect(text.unicodeScalars.allSatisfy { $0.isASCII })
+        let frameTops = text.split(separator: "\n").filter { $0.hasPrefix("+---") }
+        let top = "+" + String(repeating: "-", count: EpisodeText.glyphColumns) + "+"
+        #expect(frameTops.first.map(String.init) == top + "  " + top)
+        #expect(text.split(separator: "\n").filter { $0.hasPrefix("|") }.count == EpisodeText.glyphRows * frameTops.count / 2)  // a top and a bottom border per row of drawings
+        #expect(text.contains("@") || text.contains("%"))
+    }
+}
