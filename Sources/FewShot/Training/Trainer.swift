@@ -152,8 +152,7 @@ public final class Trainer {
             }
             let inner = InnerLoop(steps: c.innerSteps, stepSize: c.innerStepSize)
             if c.algorithm == .reptile {
-                // Reptile's outer step size anneals linearly to zero, as Nichol et al.
-                let epsilon = c.metaStepSize * (1 - Float(iteration) / Float(max(c.iterations, 1)))
+                let epsilon = reptileStepSize
                 let r = Reptile.metaStep(parameters, tasks: tasks, inner: inner, metaStepSize: epsilon)
                 parameters = r.parameters
                 return IterationReport(iteration: iteration, metaLoss: r.queryLoss, accuracy: r.queryAccuracy, iterationsPerSecond: 0,
@@ -172,7 +171,17 @@ public final class Trainer {
             let loss = model(x, parameters: p).meanSquaredError(y)
             optimizer.step(&parameters, gradients: gradients(of: loss, withRespectTo: p.tensors))
             return IterationReport(iteration: iteration, metaLoss: loss.scalar, accuracy: nil, iterationsPerSecond: 0, learningRate: optimizer.learningRate)
-        case (.sine, .sine(let model), _):
+        case (.sine, .sine(let model), .reptile):
+            let batch = SineTaskFamily().sampleBatch(tasks: c.metaBatch, shots: c.shots, queries: c.queries, using: &generator)
+            let epsilon = reptileStepSize
+            let r = SineReptile(model: model, inner: InnerLoop(steps: c.innerSteps, stepSize: c.innerStepSize))
+                .metaStep(parameters, batch: batch, metaStepSize: epsilon)
+            parameters = r.parameters
+            var trace = AdaptationTrace()
+            trace.supportLosses = r.supportLosses
+            return IterationReport(iteration: iteration, metaLoss: r.queryLoss, accuracy: nil, iterationsPerSecond: 0,
+                                   learningRate: epsilon, innerTraces: [trace])
+        case (.sine, .sine(let model), .maml), (.sine, .sine(let model), .fomaml):
             let batch = SineTaskFamily().sampleBatch(tasks: c.metaBatch, shots: c.shots, queries: c.queries, using: &generator)
             let learner = SineMAML(model: model, inner: InnerLoop(steps: c.innerSteps, stepSize: c.innerStepSize),
                                    order: c.algorithm == .fomaml ? .firstOrder : .secondOrder)
@@ -185,6 +194,12 @@ public final class Trainer {
         default:
             throw TrainingError.invalidConfiguration("\(c.algorithm.rawValue) on \(c.dataset.rawValue) is not a supported combination")
         }
+    }
+
+    /// Reptile's outer step size ε at the current iteration: annealed linearly to zero over the
+    /// run, as Nichol et al. (on Omniglot and on sine alike).
+    var reptileStepSize: Float {
+        configuration.metaStepSize * (1 - Float(iteration) / Float(max(configuration.iterations, 1)))
     }
 
     // MARK: - Validation and checkpoints

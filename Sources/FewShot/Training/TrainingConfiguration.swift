@@ -81,6 +81,12 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
             (c.innerSteps, c.innerStepSize, c.metaStepSize, c.iterations) = (1, 0.01, 0.001, 70_000)
             (c.validationInterval, c.validationEpisodes) = (1000, 4000)
             c.checkpointInterval = 5000
+            if algorithm == .reptile {
+                // Nichol et al.'s sine demo: several plain SGD steps of 0.02 on the task's
+                // points, outer step 0.1 annealed to 0. Their meta-batch is one task; ours
+                // averages 25 moves, which steadies the same step size.
+                (c.innerSteps, c.innerStepSize, c.metaStepSize) = (5, 0.02, 0.1)
+            }
         }
         return c
     }
