@@ -251,26 +251,12 @@ public final class Trainer {
         try checkpoint().write(to: path)
     }
 
-    /// Steps until finished or `shouldStop` says so, reporting every event; writes a final
-    /// checkpoint when stopped early. A divergence is reported and ends the run without writing.
-    public func run(shouldStop: () -> Bool = { false }, onEvent: (TrainingEvent) -> Void) throws {
-        onEvent(.started(configuration, resumedAt: iteration))
-        while !isFinished {
-            if shouldStop() {
-                if let path = outputPath {
-                    try save(to: path)
-                    onEvent(.checkpointWritten(path: path, iteration: iteration))
-                }
-                return
-            }
-            do {
-                for event in try step() { onEvent(event) }
-            } catch TrainingError.diverged(let at, let loss) {
-                onEvent(.diverged(iteration: at, message: "loss became \(loss) at iteration \(at); the last good checkpoint is kept"))
-                throw TrainingError.diverged(iteration: at, loss: loss)
-            }
-        }
-        onEvent(.finished(iteration: iteration, wallSeconds: wallSeconds))
+    /// Steps until finished or `shouldStop` says so, reporting every event: a
+    /// ``TrainingSession`` run on the calling thread (a checkpoint is written when stopped early;
+    /// a divergence is reported and thrown).
+    @discardableResult
+    public func run(shouldStop: () -> Bool = { false }, onEvent: @escaping (TrainingEvent) -> Void) throws -> TrainingSession.Outcome {
+        try TrainingSession(trainer: self, onEvent: onEvent).run(stoppingWhen: shouldStop)
     }
 }
 
