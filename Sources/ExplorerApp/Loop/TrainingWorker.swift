@@ -8,6 +8,8 @@ final class TrainingWorker: @unchecked Sendable {
     /// A run asked for and not begun yet.
     private var pending: TrainingConfiguration?
     private var session: TrainingSession?
+    /// Commands that came while the run's data was loading, for the session once it exists.
+    private var early = (loading: false, pause: false, stop: false)
     private var shutDownRequested = false
     private let outbox: Outbox
     private let dataDirectory: String?
@@ -36,9 +38,15 @@ final class TrainingWorker: @unchecked Sendable {
             pending = configuration
             session?.stop()
             condition.signal()
-        case .pause: session?.pause()
-        case .resume: session?.resume()
-        case .stop: session?.stop()
+        case .pause:
+            session?.pause()
+            if early.loading { early.pause = true }
+        case .resume:
+            session?.resume()
+            if early.loading { early.pause = false }
+        case .stop:
+            session?.stop()
+            if early.loading { early.stop = true }
         }
     }
 
@@ -65,6 +73,7 @@ final class TrainingWorker: @unchecked Sendable {
             if shutDownRequested { condition.unlock(); return }
             let configuration = pending!
             pending = nil
+            early = (loading: true, pause: false, stop: false)
             condition.unlock()
             run(configuration)
         }
@@ -79,6 +88,7 @@ final class TrainingWorker: @unchecked Sendable {
                                   command: "episcope explorer")
         } catch {
             log("training: \(error)")
+            condition.lock(); early.loading = false; condition.unlock()
             outbox.post(TrainingUpdate.failed("\(error)"))
             return
         }
@@ -92,6 +102,9 @@ final class TrainingWorker: @unchecked Sendable {
         condition.lock()
         let superseded = pending != nil || shutDownRequested
         if !superseded { self.session = session }
+        if early.pause { session.pause() }
+        if early.stop { session.stop() }
+        early.loading = false
         condition.unlock()
         guard !superseded else { return }
         do {
