@@ -38,16 +38,12 @@ public struct ResultsTable: Sendable, Equatable {
         var rows: [Row] = []
         var missing: [String] = []
         for (file, name) in files {
-            let path = directory.appendingPathComponent(file).path
-            guard let metadata = SafetensorsMetadata.read(path: path) else { missing.append(name); continue }
-            let algorithm = metadata["algorithm"] ?? ""
-            let paperKey = file == ShippedModels.protoNetLake ? "protonet-lake" : algorithm
-            let entries = metadata.filter { $0.key.hasPrefix("eval.") }.sorted { $0.key < $1.key }
+            guard let summary = try? ModelSummary.read(path: directory.appendingPathComponent(file).path) else { missing.append(name); continue }
+            let paperKey = file == ShippedModels.protoNetLake ? "protonet-lake" : summary.configuration.algorithm.rawValue
+            let entries = summary.sortedEvaluations
             if entries.isEmpty { rows.append(Row(model: name, setting: "-", ours: nil, paper: nil)) }
-            for (key, json) in entries {
-                let setting = String(key.dropFirst(5))
-                rows.append(Row(model: name, setting: settingName(setting), ours: describe(json),
-                                paper: papers[paperKey]?[setting]))
+            for (setting, entry) in entries {
+                rows.append(Row(model: name, setting: settingName(setting), ours: describe(entry), paper: papers[paperKey]?[setting]))
             }
         }
         let note = missing.isEmpty ? nil : "not shipped yet: " + missing.joined(separator: ", ")
@@ -60,33 +56,17 @@ public struct ResultsTable: Sendable, Equatable {
         return key.replacingOccurrences(of: "way", with: "-way ").replacingOccurrences(of: "shot", with: "-shot")
     }
 
-    /// One entry's JSON as a short figure.
-    static func describe(_ json: String) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return nil }
-        func number(_ key: String) -> Double? { (object[key] as? NSNumber)?.doubleValue }
-        if let accuracy = number("accuracy") {
-            let ci = number("ci95").map { String(format: " ± %.1f", $0 * 100) } ?? ""
-            return String(format: "%.1f%%", accuracy * 100) + ci
+    /// One stored evaluation as a short figure.
+    static func describe(_ entry: StandardEvaluation.Entry) -> String? {
+        if let accuracy = entry.accuracy {
+            let ci = entry.ci95.map { String(format: " ± %.1f", Double($0) * 100) } ?? ""
+            return String(format: "%.1f%%", Double(accuracy) * 100) + ci
         }
-        if let error = number("errorRate") { return String(format: "%.1f%% error", error * 100) }
-        if let mse = number("mseStep10") {
-            let one = number("mseStep1").map { String(format: "%.2f (1 step), ", $0) } ?? ""
-            return "MSE \(one)" + String(format: "%.2f (10)", mse)
+        if let error = entry.errorRate { return String(format: "%.1f%% error", Double(error) * 100) }
+        if let mse = entry.mseStep10 {
+            let one = entry.mseStep1.map { String(format: "%.2f (1 step), ", Double($0)) } ?? ""
+            return "MSE \(one)" + String(format: "%.2f (10)", Double(mse))
         }
         return nil
-    }
-}
-
-/// The string metadata in a safetensors file's header: 8 bytes of little-endian length, then
-/// JSON whose `__metadata__` object maps strings to strings. Read without loading the tensors.
-enum SafetensorsMetadata {
-    static func read(path: String) -> [String: String]? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let prefix = try? handle.read(upToCount: 8), prefix.count == 8 else { return nil }
-        let length = prefix.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
-        guard length > 0, length < 100_000_000, let header = try? handle.read(upToCount: Int(length)), header.count == Int(length),
-              let object = try? JSONSerialization.jsonObject(with: header) as? [String: Any] else { return nil }
-        return object["__metadata__"] as? [String: String] ?? [:]
     }
 }

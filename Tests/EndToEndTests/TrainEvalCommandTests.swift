@@ -47,6 +47,38 @@ import Testing
         for key in ["mse_before", "mse_step1", "mse_step5", "mse_step10"] { #expect(result[key] is Double, "\(key) in \(eval.stdout)") }
     }
 
+    @Test func ctrlCStopsWithACheckpointAMessageAndCode130() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.binary) else { return }
+        let model = folder + "/interrupted.safetensors"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["train", "reptile", "--dataset", "sine", "--iterations", "1000000", "--checkpoint-every", "1", "--validate-every", "0", "--out", model]
+        process.currentDirectoryURL = Self.root
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        // A checkpoint line means the loop runs, and so Ctrl-C is being listened for.
+        var stderr = ""
+        while !stderr.contains("checkpoint ") {
+            let chunk = err.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            stderr += String(decoding: chunk, as: UTF8.self)
+        }
+        process.interrupt()
+        stderr += String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130, "\(stderr)")
+        let lines = stderr.split(separator: "\n").map(String.init)
+        let stopped = try #require(lines.first { $0.hasPrefix("stopped at iteration ") }, "\(stderr)")
+        #expect(stopped.hasSuffix("; resume with --resume"))
+        #expect(!lines.contains { $0.hasPrefix("finished") })
+        let iteration = try #require(Int(stopped.dropFirst("stopped at iteration ".count).prefix { $0.isNumber }))
+        let resumed = try run(["train", "--resume", "reptile", "--iterations", "\(iteration + 3)", "--out", model])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stderr.contains("resuming at iteration \(iteration)"), "\(resumed.stderr)")
+    }
+
     @Test func badCheckpointsGiveOneClearLine() throws {
         guard FileManager.default.isExecutableFile(atPath: Self.binary) else { return }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -18,9 +18,10 @@ import Testing
             #expect(table.rows.contains { $0.model == name && $0.paper?.contains("(") == true }, "\(name) has no cited paper figure")
         }
         // The figure is the model file's own, formatted: Reptile's 5-way 5-shot entry.
-        let metadata = try #require(SafetensorsMetadata.read(path: Self.models.appendingPathComponent(ShippedModels.reptileOmniglot).path))
-        let entry = try #require(metadata["eval.5way5shot"])
+        let summary = try ModelSummary.read(path: Self.models.appendingPathComponent(ShippedModels.reptileOmniglot).path)
+        let entry = try #require(summary.evaluations["5way5shot"])
         let stored = try #require(ResultsTable.describe(entry))
+        #expect(stored.hasPrefix(String(format: "%.1f%%", Double(try #require(entry.accuracy)) * 100)))
         #expect(table.rows.first { $0.model == "Reptile" && $0.setting == "5-way 5-shot" }?.ours == stored)
     }
 }

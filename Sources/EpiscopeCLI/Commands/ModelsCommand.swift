@@ -24,17 +24,14 @@ struct ModelsCommand: ParsableCommand {
         print("| model | trained | iterations | wall time | setting | result |")
         print("| --- | --- | ---: | ---: | --- | --- |")
         for name in names {
-            guard let checkpoint = try? ModelCheckpoint.read(path: directory.appendingPathComponent(name).path) else {
+            guard let summary = try? ModelSummary.read(path: directory.appendingPathComponent(name).path) else {
                 print("| \(name) | unreadable | | | | |")
                 continue
             }
-            let c = checkpoint.configuration
-            let trained = c.dataset == .sine
-                ? "\(c.algorithm.rawValue), sine K=\(c.shots), meta-batch \(c.metaBatch)"
-                : "\(c.algorithm.rawValue), \(c.split), \(c.ways)-way \(c.shots)-shot"
-            let wall = TrainingProgressPrinter.duration(checkpoint.wallSeconds)
-            let entries = StandardEvaluation.entries(of: checkpoint).sorted { $0.key < $1.key }
-            if entries.isEmpty { print("| \(name) | \(trained) | \(checkpoint.iteration) | \(wall) | | not evaluated |") }
+            let trained = summary.trainedOn
+            let wall = TrainingProgressPrinter.duration(summary.wallSeconds)
+            let entries = summary.sortedEvaluations
+            if entries.isEmpty { print("| \(name) | \(trained) | \(summary.iteration) | \(wall) | | not evaluated |") }
             for (key, e) in entries {
                 let result: String
                 if let a = e.accuracy {
@@ -45,7 +42,7 @@ struct ModelsCommand: ParsableCommand {
                     func m(_ x: Float?) -> String { x.map { $0.isFinite ? String(format: "%.3f", $0) : "diverged" } ?? "-" }
                     result = "MSE \(m(e.mseBefore)) → 1 step \(m(e.mseStep1)), 5 steps \(m(e.mseStep5)), 10 steps \(m(e.mseStep10)) (\(e.episodes) tasks)"
                 }
-                print("| \(name) | \(trained) | \(checkpoint.iteration) | \(wall) | \(key) | \(result) |")
+                print("| \(name) | \(trained) | \(summary.iteration) | \(wall) | \(key) | \(result) |")
             }
         }
     }

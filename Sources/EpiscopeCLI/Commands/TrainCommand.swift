@@ -80,9 +80,9 @@ struct TrainCommand: ParsableCommand {
         }
         let stop = StopRequest.installForInterrupt()
         let progress = TrainingProgressPrinter(total: trainer.configuration.iterations, interactive: isatty(STDERR_FILENO) == 1)
-        try reportingEngineFailures {
-            try trainer.run(shouldStop: { stop.isRequested }, onEvent: progress.handle)
-        }
-        if stop.isRequested { printError("stopped at iteration \(trainer.iteration); resume with --resume") }
+        let session = TrainingSession(trainer: trainer, onEvent: progress.handle)
+        let outcome = try reportingEngineFailures { try session.run(stoppingWhen: { stop.isRequested }) }
+        // The printer has said where it stopped; 130 is the shell's code for an interrupt.
+        if outcome == .stopped { throw ExitCode(130) }
     }
 }

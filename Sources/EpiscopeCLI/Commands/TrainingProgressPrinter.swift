@@ -53,6 +53,12 @@ final class TrainingProgressPrinter {
             if !interactive { printError("checkpoint \(path) at iteration \(iteration)") }
         case .diverged(_, let message):
             printError("\n" + message)
+        case .stopped(let iteration):
+            // The progress line was drawn with \r: end it before saying where the run stopped.
+            if interactive { printError("") }
+            printError("stopped at iteration \(iteration); resume with --resume")
+        case .paused, .resumed:
+            break
         case .finished(let iteration, let seconds):
             if interactive { printError("") }
             printError("finished \(iteration) iterations in \(Self.duration(seconds))" + (lastValidation.isEmpty ? "" : "; \(lastValidation)"))

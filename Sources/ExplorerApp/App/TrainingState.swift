@@ -5,6 +5,8 @@ public struct TrainingState: Sendable, Equatable {
     /// Where a run is.
     public enum Phase: Sendable, Equatable {
         case idle, starting, running, paused, finished
+        /// Stopped by the user before the configured iterations.
+        case stopped
         /// Stopped by divergence or an error; the message says which.
         case failed(String)
     }

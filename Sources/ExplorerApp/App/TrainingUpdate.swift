@@ -9,6 +9,8 @@ public enum TrainingUpdate: Sendable, Equatable {
     case paused
     case resumed
     case finished
+    /// Stopped by the user before the configured iterations.
+    case stopped
     case failed(String)
 }
 

@@ -4,7 +4,7 @@ func updateTraining(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .trainingToggle:
         switch state.training.phase {
-        case .idle, .finished, .failed:
+        case .idle, .finished, .stopped, .failed:
             if state.training.dataset == .omniglot && !state.resources.omniglot.isReady {
                 state.message = "Omniglot: \(state.resources.omniglot.caption)"
                 return []
@@ -74,6 +74,8 @@ private func apply(_ event: TrainingUpdate, to training: inout TrainingState) {
         training.phase = .running
     case .finished:
         training.phase = .finished
+    case .stopped:
+        training.phase = .stopped
     case .failed(let message):
         training.phase = .failed(message)
     }
@@ -84,7 +86,7 @@ extension TrainingState {
     public var isActive: Bool {
         switch phase {
         case .starting, .running, .paused: return true
-        case .idle, .finished, .failed: return false
+        case .idle, .finished, .stopped, .failed: return false
         }
     }
 

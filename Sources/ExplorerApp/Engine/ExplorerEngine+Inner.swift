@@ -31,24 +31,13 @@ extension ExplorerEngine {
                            alpha: alpha, tasks: tasks, isClassification: true)
     }
 
-    /// SGD on the support set from θ, recording losses, accuracy and every query's prediction
-    /// before each step and after the last. First order: nothing here is differentiated twice.
+    /// SGD on the support set from θ (FewShot's fine-tuning), recording losses, accuracy and
+    /// every query's prediction before each step and after the last.
     static func trace(network: ConvClassifier, theta: ParameterList, episode e: EpisodeTensors, steps: Int, alpha: Float,
                       caption: String) -> InnerTaskTrace {
-        var fast = theta.detached()
-        var trace = InnerTaskTrace(caption: caption, supportLosses: [], queryLosses: [], queryAccuracies: [], predictions: [], labels: e.queryLabels)
-        for step in 0...steps {
-            let logits = withoutRecording { network(e.query, parameters: fast) }
-            trace.queryLosses.append(logits.crossEntropy(labels: e.queryLabels).scalar)
-            trace.queryAccuracies.append(logits.accuracy(labels: e.queryLabels))
-            trace.predictions.append(logits.argmaxAlongLastAxis())
-            let leaves = fast.variables()
-            let supportLoss = network(e.support, parameters: leaves).crossEntropy(labels: e.supportLabels)
-            trace.supportLosses.append(supportLoss.scalar)
-            if step == steps { break }
-            fast = leaves.descending(gradients(of: supportLoss, withRespectTo: leaves.tensors), stepSize: alpha).detached()
-        }
-        return trace
+        let t = MAML.fineTuning(theta, on: e.objective(for: network), inner: InnerLoop(steps: steps, stepSize: alpha))
+        return InnerTaskTrace(caption: caption, supportLosses: t.supportLosses, queryLosses: t.queryLosses, queryAccuracies: t.queryAccuracies,
+                              predictions: t.queryPredictions, labels: e.queryLabels)
     }
 
     private func sineInner(_ request: InnerRequest) throws -> InnerResult {
@@ -60,18 +49,9 @@ extension ExplorerEngine {
         let model = SineMLP()
         let tasks = (0..<request.tasks).map { _ -> InnerTaskTrace in
             let e = family.sampleEpisode(shots: 10, queries: 10, using: &generator)
-            var fast = theta.detached()
-            var trace = InnerTaskTrace(caption: "A=\(fixed(e.task.amplitude, 2)) phase=\(fixed(e.task.phase, 2))", supportLosses: [],
-                                       queryLosses: [], queryAccuracies: [], predictions: [], labels: [])
-            for step in 0...request.steps {
-                trace.queryLosses.append(withoutRecording { model(e.queryX, parameters: fast).meanSquaredError(e.queryY) }.scalar)
-                let leaves = fast.variables()
-                let loss = model(e.supportX, parameters: leaves).meanSquaredError(e.supportY)
-                trace.supportLosses.append(loss.scalar)
-                if step == request.steps { break }
-                fast = leaves.descending(gradients(of: loss, withRespectTo: leaves.tensors), stepSize: alpha).detached()
-            }
-            return trace
+            let t = MAML.fineTuning(theta, on: e.objective(for: model), inner: InnerLoop(steps: request.steps, stepSize: alpha))
+            return InnerTaskTrace(caption: "A=\(fixed(e.task.amplitude, 2)) phase=\(fixed(e.task.phase, 2))", supportLosses: t.supportLosses,
+                                  queryLosses: t.queryLosses, queryAccuracies: [], predictions: [], labels: [])
         }
         return InnerResult(id: request.id, title: "MAML on sine regression, K = 10 (no Omniglot data)", modelCaption: models.metaCaption,
                            alpha: alpha, tasks: tasks, isClassification: false)

@@ -1,8 +1,9 @@
 import Autodiff
+import FewShot
 import NeuralNets
 
 /// Fine-tunes a sine model on a support set with plain SGD, recording its predictions on a
-/// grid after every step: exactly MAML's inner loop at test time.
+/// grid after every step: exactly MAML's inner loop at test time, run by FewShot.
 enum SineAdaptation {
     /// Points of the x grid over [−5, 5].
     static let gridSize = 161
@@ -19,23 +20,16 @@ enum SineAdaptation {
                           modelCaption: models.metaCaption)
     }
 
-    /// Predictions on `grid` after 0...steps SGD steps on the support points.
+    /// Predictions on `grid` after 0...steps SGD steps on the support points (FewShot's
+    /// fine-tuning, probed on the grid).
     static func trajectory(_ theta: ParameterList, request: SineRequest, grid: [Float]) -> [[Float]] {
         let model = SineMLP()
         let k = request.support.count
-        let x = Tensor(shape: [k, 1], scalars: request.support.map(\.x))
-        let y = Tensor(shape: [k, 1], scalars: request.support.map(\.y))
+        let support = (x: Tensor(shape: [k, 1], scalars: request.support.map(\.x)), y: Tensor(shape: [k, 1], scalars: request.support.map(\.y)))
         let gridX = Tensor(shape: [grid.count, 1], scalars: grid)
-        var fast = theta.detached()
-        var out: [[Float]] = []
-        for step in 0...request.steps {
-            out.append(withoutRecording { model(gridX, parameters: fast) }.scalars)
-            if step == request.steps { break }
-            let leaves = fast.variables()
-            let loss = (model(x, parameters: leaves) - y).squared().sum().scaled(by: 1 / Float(k))
-            fast = leaves.descending(gradients(of: loss, withRespectTo: leaves.tensors), stepSize: request.alpha).detached()
-        }
-        return out
+        // The screen has no query set: the grid is what it looks at, so the query is not traced.
+        let task = TaskObjective.regression(model, support: support, query: support).probing { model(gridX, parameters: $0).scalars }
+        return MAML.fineTuning(theta, on: task, inner: InnerLoop(steps: request.steps, stepSize: request.alpha), tracingQuery: false).probeOutputs
     }
 
     static func meanSquaredError(_ a: [Float], _ b: [Float]) -> Float {

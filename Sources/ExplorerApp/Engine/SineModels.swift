@@ -67,9 +67,11 @@ enum QuickSineTraining {
             let trainer = try Trainer(configuration: configuration(algorithm, iterations: iterations, seed: options.modelSeed), data: .sine,
                                       command: "episcope (explorer start-up)")
             let reportEvery = max(1, iterations / 50)
-            while !trainer.isFinished {
-                _ = try trainer.step()
-                if trainer.iteration % reportEvery == 0 { progress(trainer.iteration) }
+            // The session lives only for this call, so `progress` does not outlive it.
+            _ = try withoutActuallyEscaping(progress) { progress in
+                try TrainingSession(trainer: trainer) { event in
+                    if case .iteration(let report) = event, report.iteration % reportEvery == 0 { progress(report.iteration) }
+                }.run()
             }
             if let file {
                 do {

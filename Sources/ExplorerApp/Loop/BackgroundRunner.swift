@@ -138,16 +138,16 @@ public final class InlineRunner: EffectRunner {
         do {
             let location = configuration.dataset == .omniglot ? try DataLocation.resolve(explicit: engine.options.dataDirectory) : nil
             let trainer = try Trainer(configuration: configuration, data: try TrainingData.load(for: configuration, location: location))
+            let outbox = self.outbox
             var smoothing: Double? = nil
-            while !trainer.isFinished {
-                for event in try trainer.step() {
-                    for var update in TrainingUpdate.from(event, smoothing: &smoothing) {
-                        if case .iteration(var summary) = update { summary.iterationsPerSecond = 0; update = .iteration(summary) }
-                        outbox.post(update)
-                    }
+            try TrainingSession(trainer: trainer) { event in
+                // `.started` went out above, before the data was loaded.
+                if case .started = event { return }
+                for var update in TrainingUpdate.from(event, smoothing: &smoothing) {
+                    if case .iteration(var summary) = update { summary.iterationsPerSecond = 0; update = .iteration(summary) }
+                    outbox.post(update)
                 }
-            }
-            outbox.post(TrainingUpdate.finished)
+            }.run()
         } catch {
             outbox.post(TrainingUpdate.failed("\(error)"))
         }

@@ -1,22 +1,19 @@
 import FewShot
 import Foundation
 
-/// Runs a `Trainer` on a thread of its own, one iteration at a time, so it can be paused,
-/// resumed and stopped between iterations. The UI only ever sends commands and reads events.
+/// Runs the Training screen's ``TrainingSession`` on a thread of its own. The UI only sends
+/// commands (the session takes them between iterations) and reads the events it posts.
 final class TrainingWorker: @unchecked Sendable {
-    private struct Control {
-        var commands: [TrainingCommand] = []
-        var trainer: Trainer?
-        var paused = false
-        var shutDown = false
-    }
-
     private let condition = NSCondition()
-    private var control = Control()
+    /// A run asked for and not begun yet.
+    private var pending: TrainingConfiguration?
+    private var session: TrainingSession?
+    /// Commands that came while the run's data was loading, for the session once it exists.
+    private var early = (loading: false, pause: false, stop: false)
+    private var shutDownRequested = false
     private let outbox: Outbox
     private let dataDirectory: String?
     private let log: @Sendable (String) -> Void
-    private var secondsPerIteration: Double?
 
     init(outbox: Outbox, dataDirectory: String?, log: @escaping @Sendable (String) -> Void) {
         self.outbox = outbox
@@ -32,18 +29,32 @@ final class TrainingWorker: @unchecked Sendable {
         thread.start()
     }
 
-    /// Queues a command for the thread.
+    /// Hands a command to the current session, or queues a new run (which replaces any current one).
     func send(_ command: TrainingCommand) {
         condition.lock()
-        control.commands.append(command)
-        condition.signal()
-        condition.unlock()
+        defer { condition.unlock() }
+        switch command {
+        case .start(let configuration):
+            pending = configuration
+            session?.stop()
+            condition.signal()
+        case .pause:
+            session?.pause()
+            if early.loading { early.pause = true }
+        case .resume:
+            session?.resume()
+            if early.loading { early.pause = false }
+        case .stop:
+            session?.stop()
+            if early.loading { early.stop = true }
+        }
     }
 
     /// Ends the thread after the current iteration.
     func shutDown() {
         condition.lock()
-        control.shutDown = true
+        shutDownRequested = true
+        session?.stop()
         condition.signal()
         condition.unlock()
     }
@@ -52,83 +63,60 @@ final class TrainingWorker: @unchecked Sendable {
     var isRunning: Bool {
         condition.lock()
         defer { condition.unlock() }
-        return control.trainer != nil && !control.paused
+        return session.map { !$0.isPaused } ?? false
     }
 
     private func loop() {
         while true {
             condition.lock()
-            while control.commands.isEmpty && !control.shutDown && (control.trainer == nil || control.paused) { condition.wait() }
-            if control.shutDown { condition.unlock(); return }
-            let commands = control.commands
-            control.commands.removeAll()
+            while pending == nil && !shutDownRequested { condition.wait() }
+            if shutDownRequested { condition.unlock(); return }
+            let configuration = pending!
+            pending = nil
+            early = (loading: true, pause: false, stop: false)
             condition.unlock()
-            for command in commands { handle(command) }
-            stepOnce()
+            run(configuration)
         }
     }
 
-    private func handle(_ command: TrainingCommand) {
-        switch command {
-        case .start(let configuration):
-            outbox.post(TrainingUpdate.started(configuration: configuration, total: configuration.iterations))
-            do {
-                let location = configuration.dataset == .omniglot ? try DataLocation.resolve(explicit: dataDirectory) : nil
-                let trainer = try Trainer(configuration: configuration, data: try TrainingData.load(for: configuration, location: location),
-                                          command: "episcope explorer")
-                secondsPerIteration = nil
-                setTrainer(trainer, paused: false)
-            } catch {
-                log("training: \(error)")
-                setTrainer(nil, paused: false)
-                outbox.post(TrainingUpdate.failed("\(error)"))
-            }
-        case .pause:
-            guard currentTrainer() != nil else { return }
-            condition.lock(); control.paused = true; condition.unlock()
-            outbox.post(TrainingUpdate.paused)
-        case .resume:
-            guard currentTrainer() != nil else { return }
-            condition.lock(); control.paused = false; condition.unlock()
-            outbox.post(TrainingUpdate.resumed)
-        case .stop:
-            guard currentTrainer() != nil else { return }
-            setTrainer(nil, paused: false)
-            outbox.post(TrainingUpdate.finished)
-        }
-    }
-
-    private func stepOnce() {
-        condition.lock()
-        let trainer = control.paused ? nil : control.trainer
-        condition.unlock()
-        guard let trainer else { return }
-        if trainer.isFinished {
-            setTrainer(nil, paused: false)
-            outbox.post(TrainingUpdate.finished)
-            return
-        }
+    private func run(_ configuration: TrainingConfiguration) {
+        outbox.post(TrainingUpdate.started(configuration: configuration, total: configuration.iterations))
+        let trainer: Trainer
         do {
-            for event in try trainer.step() {
-                for update in TrainingUpdate.from(event, smoothing: &secondsPerIteration) { outbox.post(update) }
-            }
+            let location = configuration.dataset == .omniglot ? try DataLocation.resolve(explicit: dataDirectory) : nil
+            trainer = try Trainer(configuration: configuration, data: try TrainingData.load(for: configuration, location: location),
+                                  command: "episcope explorer")
         } catch {
             log("training: \(error)")
-            setTrainer(nil, paused: false)
+            condition.lock(); early.loading = false; condition.unlock()
+            outbox.post(TrainingUpdate.failed("\(error)"))
+            return
+        }
+        let outbox = self.outbox
+        var smoothing: Double? = nil
+        let session = TrainingSession(trainer: trainer) { event in
+            // `.started` went out above, before the data was loaded.
+            if case .started = event { return }
+            for update in TrainingUpdate.from(event, smoothing: &smoothing) { outbox.post(update) }
+        }
+        condition.lock()
+        let superseded = pending != nil || shutDownRequested
+        if !superseded { self.session = session }
+        if early.pause { session.pause() }
+        if early.stop { session.stop() }
+        early.loading = false
+        condition.unlock()
+        guard !superseded else { return }
+        do {
+            try session.run()
+        } catch TrainingError.diverged {
+            log("training: diverged at iteration \(trainer.iteration)")  // the session reported it as an event
+        } catch {
+            log("training: \(error)")
             outbox.post(TrainingUpdate.failed("\(error)"))
         }
-    }
-
-    private func currentTrainer() -> Trainer? {
         condition.lock()
-        defer { condition.unlock() }
-        return control.trainer
-    }
-
-    private func setTrainer(_ trainer: Trainer?, paused: Bool) {
-        condition.lock()
-        control.trainer = trainer
-        control.paused = paused
+        self.session = nil
         condition.unlock()
     }
 }
@@ -157,6 +145,12 @@ extension TrainingUpdate {
             return [.failed(message)]
         case .finished:
             return [.finished]
+        case .stopped:
+            return [.stopped]
+        case .paused:
+            return [.paused]
+        case .resumed:
+            return [.resumed]
         }
     }
 }

@@ -39,6 +39,7 @@ enum TrainingScreen {
         case .running: help = "Space pauses, x stops; the other screens stay live"
         case .paused: help = "Space resumes, x stops"
         case .finished: help = "done; s starts a new run"
+        case .stopped: help = "stopped; s starts a new run"
         case .failed(let message): help = message
         }
         buffer.set(x: inner.x, y: inner.y + 3, string: help, style: t.phase.isFailure ? Theme.error : Theme.muted, clip: inner)
@@ -97,6 +98,7 @@ enum TrainingScreen {
         case .running: return "running"
         case .paused: return "paused"
         case .finished: return "finished"
+        case .stopped: return "stopped"
         case .failed: return "stopped"
         }
     }

@@ -13,8 +13,10 @@ public enum MAML {
         case firstOrder = "first"
     }
 
-    /// φ after `inner.steps` SGD steps from `parameters` on `objective`'s support loss.
-    /// When `tracingQuery` is true the query loss is also recorded after every step.
+    /// φ after `inner.steps` SGD steps from `parameters` (graph leaves, so that the steps can be
+    /// differentiated) on `objective`'s support loss. When `tracingQuery` is true the query loss,
+    /// accuracy and predictions are also recorded before every step and after the last; a probe
+    /// of the objective always is.
     public static func adapt(
         _ parameters: ParameterList, to objective: TaskObjective, inner: InnerLoop, order: Order,
         tracingQuery: Bool = false
@@ -22,10 +24,12 @@ public enum MAML {
         var fast = parameters
         var trace = AdaptationTrace()
         func traceQuery() {
+            if let probe = objective.probe { trace.probeOutputs.append(withoutRecording { probe(fast.detached()) }) }
             guard tracingQuery else { return }
             let (loss, accuracy) = withoutRecording { objective.query(fast.detached()) }
             trace.queryLosses.append(loss.scalar)
             if let accuracy { trace.queryAccuracies.append(accuracy) }
+            if let predict = objective.queryPredictions { trace.queryPredictions.append(withoutRecording { predict(fast.detached()) }) }
         }
         for step in 0..<inner.steps {
             traceQuery()

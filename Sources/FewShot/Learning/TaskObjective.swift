@@ -13,6 +13,12 @@ public struct TaskObjective {
     /// (Reptile, as Nichol et al.) the i-th batch of it. Step `steps` scores the batch after
     /// the last step, for the trace.
     public var supportBatch: (_ step: Int, ParameterList) -> (loss: Tensor, accuracy: Float?)
+    /// The predicted class of each query under the given weights, for classification (traced
+    /// step by step when the query is).
+    public var queryPredictions: ((ParameterList) -> [Int])?
+    /// Outputs at inputs of the caller's choosing under the given weights, e.g. predictions on a
+    /// grid of x for sine: the function the model computes as it adapts. Nil: nothing probed.
+    public var probe: ((ParameterList) -> [Float])?
 
     /// A task whose inner steps all descend the whole support set.
     public init(
@@ -31,6 +37,13 @@ public struct TaskObjective {
         self.support = support
         self.supportBatch = supportBatch
         self.query = query
+    }
+
+    /// The same task with `probe` evaluated before each inner step and after the last.
+    public func probing(_ probe: @escaping (ParameterList) -> [Float]) -> TaskObjective {
+        var task = self
+        task.probe = probe
+        return task
     }
 }
 
@@ -55,6 +68,10 @@ public struct AdaptationTrace: Sendable, Equatable {
     public var queryLosses: [Float] = []
     /// Query accuracy at the same points, when traced and defined.
     public var queryAccuracies: [Float] = []
+    /// The predicted class of each query at the same points, when traced and the task classifies.
+    public var queryPredictions: [[Int]] = []
+    /// The task's probe outputs at the same points, when it has a probe.
+    public var probeOutputs: [[Float]] = []
 
     public init() {}
 }

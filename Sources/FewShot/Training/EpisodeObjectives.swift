@@ -25,9 +25,11 @@ public struct EpisodeTensors: Sendable {
     /// statistics of the batch at hand, at meta-train and meta-test time alike (Finn et al.).
     public func objective(for model: ConvClassifier) -> TaskObjective {
         let (s, sl, q, ql) = (support, supportLabels, query, queryLabels)
-        return TaskObjective(
+        var task = TaskObjective(
             support: { p in let logits = model(s, parameters: p); return (logits.crossEntropy(labels: sl), logits.accuracy(labels: sl)) },
             query: { p in let logits = model(q, parameters: p); return (logits.crossEntropy(labels: ql), logits.accuracy(labels: ql)) })
+        task.queryPredictions = { p in model(q, parameters: p).argmaxAlongLastAxis() }
+        return task
     }
 
     /// The episode as a task whose inner steps descend mini-batches of `batchSize` support
@@ -38,7 +40,7 @@ public struct EpisodeTensors: Sendable {
         guard batchSize < supportLabels.count else { return whole }
         let batches = InnerBatches(count: innerSteps + 1, size: batchSize, examples: supportLabels.count, using: &generator).indices
         let (s, sl) = (support, supportLabels)
-        return TaskObjective(
+        var task = TaskObjective(
             support: whole.support,
             supportBatch: { step, p in
                 let rows = batches[step]
@@ -47,6 +49,8 @@ public struct EpisodeTensors: Sendable {
                 return (logits.crossEntropy(labels: labels), logits.accuracy(labels: labels))
             },
             query: whole.query)
+        task.queryPredictions = whole.queryPredictions
+        return task
     }
 }
 
@@ -59,5 +63,21 @@ extension SineTaskFamily {
         }
         return RegressionBatch(supportX: stack(\.supportX, shots), supportY: stack(\.supportY, shots),
                                queryX: stack(\.queryX, queries), queryY: stack(\.queryY, queries))
+    }
+}
+
+extension SineTaskFamily.Episode {
+    /// The task for one sine network: mean squared error on the support and on the query points.
+    public func objective(for model: SineMLP) -> TaskObjective {
+        .regression(model, support: (supportX, supportY), query: (queryX, queryY))
+    }
+}
+
+extension TaskObjective {
+    /// A regression task for a sine network: mean squared error on points [k, 1], support and query.
+    public static func regression(_ model: SineMLP, support: (x: Tensor, y: Tensor), query: (x: Tensor, y: Tensor)) -> TaskObjective {
+        TaskObjective(
+            support: { p in (model(support.x, parameters: p).meanSquaredError(support.y), nil) },
+            query: { p in (model(query.x, parameters: p).meanSquaredError(query.y), nil) })
     }
 }

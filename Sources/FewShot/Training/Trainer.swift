@@ -154,8 +154,7 @@ public final class Trainer {
             }
             let inner = InnerLoop(steps: c.innerSteps, stepSize: c.innerStepSize)
             if c.algorithm == .reptile {
-                // Reptile's outer step size anneals linearly to zero, as Nichol et al.
-                let epsilon = c.metaStepSize * (1 - Float(iteration) / Float(max(c.iterations, 1)))
+                let epsilon = reptileStepSize
                 let r = Reptile.metaStep(parameters, tasks: tasks, inner: inner, metaStepSize: epsilon)
                 parameters = r.parameters
                 return IterationReport(iteration: iteration, metaLoss: r.queryLoss, accuracy: r.queryAccuracy, iterationsPerSecond: 0,
@@ -174,7 +173,17 @@ public final class Trainer {
             let loss = model(x, parameters: p).meanSquaredError(y)
             optimizer.step(&parameters, gradients: gradients(of: loss, withRespectTo: p.tensors))
             return IterationReport(iteration: iteration, metaLoss: loss.scalar, accuracy: nil, iterationsPerSecond: 0, learningRate: optimizer.learningRate)
-        case (.sine, .sine(let model), _):
+        case (.sine, .sine(let model), .reptile):
+            let batch = SineTaskFamily().sampleBatch(tasks: c.metaBatch, shots: c.shots, queries: c.queries, using: &generator)
+            let epsilon = reptileStepSize
+            let r = SineReptile(model: model, inner: InnerLoop(steps: c.innerSteps, stepSize: c.innerStepSize))
+                .metaStep(parameters, batch: batch, metaStepSize: epsilon)
+            parameters = r.parameters
+            var trace = AdaptationTrace()
+            trace.supportLosses = r.supportLosses
+            return IterationReport(iteration: iteration, metaLoss: r.queryLoss, accuracy: nil, iterationsPerSecond: 0,
+                                   learningRate: epsilon, innerTraces: [trace])
+        case (.sine, .sine(let model), .maml), (.sine, .sine(let model), .fomaml):
             let batch = SineTaskFamily().sampleBatch(tasks: c.metaBatch, shots: c.shots, queries: c.queries, using: &generator)
             let learner = SineMAML(model: model, inner: InnerLoop(steps: c.innerSteps, stepSize: c.innerStepSize),
                                    order: c.algorithm == .fomaml ? .firstOrder : .secondOrder)
@@ -187,6 +196,12 @@ public final class Trainer {
         default:
             throw TrainingError.invalidConfiguration("\(c.algorithm.rawValue) on \(c.dataset.rawValue) is not a supported combination")
         }
+    }
+
+    /// Reptile's outer step size ε at the current iteration: annealed linearly to zero over the
+    /// run, as Nichol et al. (on Omniglot and on sine alike).
+    var reptileStepSize: Float {
+        configuration.metaStepSize * (1 - Float(iteration) / Float(max(configuration.iterations, 1)))
     }
 
     // MARK: - Validation and checkpoints
@@ -238,26 +253,12 @@ public final class Trainer {
         try checkpoint().write(to: path)
     }
 
-    /// Steps until finished or `shouldStop` says so, reporting every event; writes a final
-    /// checkpoint when stopped early. A divergence is reported and ends the run without writing.
-    public func run(shouldStop: () -> Bool = { false }, onEvent: (TrainingEvent) -> Void) throws {
-        onEvent(.started(configuration, resumedAt: iteration))
-        while !isFinished {
-            if shouldStop() {
-                if let path = outputPath {
-                    try save(to: path)
-                    onEvent(.checkpointWritten(path: path, iteration: iteration))
-                }
-                return
-            }
-            do {
-                for event in try step() { onEvent(event) }
-            } catch TrainingError.diverged(let at, let loss) {
-                onEvent(.diverged(iteration: at, message: "loss became \(loss) at iteration \(at); the last good checkpoint is kept"))
-                throw TrainingError.diverged(iteration: at, loss: loss)
-            }
-        }
-        onEvent(.finished(iteration: iteration, wallSeconds: wallSeconds))
+    /// Steps until finished or `shouldStop` says so, reporting every event: a
+    /// ``TrainingSession`` run on the calling thread (a checkpoint is written when stopped early;
+    /// a divergence is reported and thrown).
+    @discardableResult
+    public func run(shouldStop: () -> Bool = { false }, onEvent: @escaping (TrainingEvent) -> Void) throws -> TrainingSession.Outcome {
+        try TrainingSession(trainer: self, onEvent: onEvent).run(stoppingWhen: shouldStop)
     }
 }
 

@@ -117,6 +117,14 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
             (c.innerSteps, c.innerStepSize, c.metaStepSize, c.iterations) = (1, 0.01, 0.001, 70_000)
             (c.validationInterval, c.validationEpisodes) = (1000, 4000)
             c.checkpointInterval = 5000
+            if algorithm == .reptile {
+                // Nichol et al.'s sine demo: several plain SGD steps of 0.02 on the task's
+                // points, the outer step annealed linearly to 0. Their demo steps 0.1 with one
+                // task per meta-batch; ours averages 25 tasks' moves, which bears the 1.0 they
+                // use on Omniglot: after 1,500 iterations validation MSE was 0.76 with 1.0
+                // against 2.45 with 0.1 (the MAML trainer test asks below 1.6 after as many).
+                (c.innerSteps, c.innerStepSize, c.metaStepSize) = (5, 0.02, 1.0)
+            }
         }
         return c
     }

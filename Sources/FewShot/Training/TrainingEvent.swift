@@ -8,6 +8,12 @@ public enum TrainingEvent: Sendable {
     /// Training stopped because the loss became NaN or exploded; the last good checkpoint stays.
     case diverged(iteration: Int, message: String)
     case finished(iteration: Int, wallSeconds: Double)
+    /// A ``TrainingSession`` was paused (reported once, before it waits) at this iteration.
+    case paused(iteration: Int)
+    /// A paused session continues from this iteration.
+    case resumed(iteration: Int)
+    /// Stopped on request before the configured iterations; any checkpoint was written first.
+    case stopped(iteration: Int)
 }
 
 /// One outer iteration.
