@@ -3,6 +3,7 @@ import FewShot
 import Foundation
 import Testing
 import TerminalUI
+import TestSupport
 
 /// The lecture: its file format, every built-in step at 100x30, presenter keys, the pad's PNGs
 /// and recordings.
@@ -66,8 +67,9 @@ struct LectureTests {
         }
     }
 
-    @Test("every built-in step at 100x30", .enabled(if: Fixture.hasOmniglot, "needs ../shared/omniglot"))
+    @Test("every built-in step at 100x30")
     func snapshots() throws {
+        _ = try TestData.omniglot()
         let lecture = try LectureParser.load(path: Self.builtInPath)
         let frames = Self.runner.withLock { LectureRenderer.renderAll(lecture, width: 100, height: 30, results: Self.noResults, runner: $0) }
         for (index, frame) in frames.enumerated() {

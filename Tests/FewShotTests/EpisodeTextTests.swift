@@ -1,16 +1,15 @@
 import Autodiff
 import Foundation
 import Testing
+import TestSupport
 @testable import FewShot
 
-/// `episcope episode` text output, compared with plain-text snapshots under `Snapshots/`.
-/// A missing snapshot is written and the test fails once, so a new snapshot is always looked at.
+/// `episcope episode` text output, compared with plain-text snapshots under `Snapshots/` (the
+/// policy of `assertSnapshot` in TestSupport).
 @Suite("Episode text art")
 struct EpisodeTextTests {
-    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
-
     static func episode(seed: UInt64) throws -> Episode {
-        let split = try ClassSplit.load(.vinyals, part: .test, dataset: DataTestSupport.dataset, location: DataTestSupport.omniglot)
+        let split = try ClassSplit.load(.vinyals, part: .test, dataset: try TestData.dataset(), location: try TestData.omniglot())
         var generator = SeededGenerator(seed: seed)
         return try EpisodeSampler(split: split, ways: 3, shots: 2, queries: 1).sample(using: &generator)
     }
@@ -18,15 +17,15 @@ struct EpisodeTextTests {
     @Test("snapshot of a seeded episode", arguments: GlyphStyle.allCases)
     func snapshot(style: GlyphStyle) throws {
         let text = EpisodeText.render(
-            try Self.episode(seed: 0), from: DataTestSupport.dataset,
+            try Self.episode(seed: 0), from: try TestData.dataset(),
             title: "Omniglot vinyals/test: 3-way 2-shot, 1 query per class, seed 0", style: style)
-        try expectSnapshot(text, named: "episode-vinyals-test-seed0-\(style.rawValue).txt")
+        assertSnapshot(text: text, named: "episode-vinyals-test-seed0-\(style.rawValue)")
     }
 
     @Test("ASCII art uses only the density ramp, frames and captions; every drawing is 21 x 11 cells")
-    func asciiShape() {
+    func asciiShape() throws {
         let art = GlyphArt(style: .ascii)
-        let lines = art.lines(DataTestSupport.dataset.drawings.bitmap(123))
+        let lines = art.lines(try TestData.dataset().drawings.bitmap(123))
         #expect(lines.count == 11 && lines.allSatisfy { $0.count == 21 })
         #expect(lines.joined().allSatisfy { GlyphStyle.ramp.contains($0) })
         #expect(lines.joined().contains("@") || lines.joined().contains("%"))
@@ -41,16 +40,5 @@ struct EpisodeTextTests {
         #expect(GlyphStyle.effective(.blocks, environment: ["LC_ALL": "C", "LANG": "en_US.UTF-8"]) == .ascii)
         #expect(GlyphStyle.effective(.blocks, environment: ["LC_CTYPE": "de_DE.utf8"]) == .blocks)
         #expect(GlyphStyle.effective(.blocks, environment: [:]) == .ascii)
-    }
-
-    private func expectSnapshot(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = Self.snapshots.appendingPathComponent(name)
-        guard let stored = try? String(contentsOf: url, encoding: .utf8) else {
-            try FileManager.default.createDirectory(at: Self.snapshots, withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("recorded new snapshot \(name); check it and run again", sourceLocation: sourceLocation)
-            return
-        }
-        #expect(stored == text, "snapshot \(name) differs", sourceLocation: sourceLocation)
     }
 }
