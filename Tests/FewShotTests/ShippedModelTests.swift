@@ -29,6 +29,7 @@ import TestSupport
     @Test(arguments: shipped().filter { $0.contains("omniglot") })
     func omniglotModelsReproduceTheirAccuracyWithinTheInterval(name: String) throws {
         let data = try TestData.omniglot()
+        TestProcess.configure()
         let checkpoint = try ModelCheckpoint.read(path: Self.models.appendingPathComponent(name).path)
         let dataset = try OmniglotDataset.load(from: data)
         let evaluator = Evaluator(checkpoint: checkpoint)
