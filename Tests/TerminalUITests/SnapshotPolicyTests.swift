@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TestSupport
 
@@ -17,5 +18,41 @@ import TestSupport
     @Test func ciIsTrueOrOne() {
         #expect(SnapshotPolicy.isCI(["CI": "true"]) && SnapshotPolicy.isCI(["CI": "1"]) && SnapshotPolicy.isCI(["CI": "TRUE"]))
         #expect(!SnapshotPolicy.isCI([:]) && !SnapshotPolicy.isCI(["CI": "false"]) && !SnapshotPolicy.isCI(["CI": ""]))
+    }
+
+    /// A test file's path in a fresh folder, so snapshots land in `<folder>/Snapshots`.
+    func scratchTestFile() throws -> (file: String, snapshots: URL) {
+        let folder = try TestData.temporaryFolder()
+        return (folder.appendingPathComponent("SomeTests.swift").path, folder.appendingPathComponent("Snapshots"))
+    }
+
+    @Test func aMissingSnapshotFailsInCIAndIsNotWritten() throws {
+        let (file, snapshots) = try scratchTestFile()
+        defer { try? FileManager.default.removeItem(at: snapshots.deletingLastPathComponent()) }
+        withKnownIssue {
+            assertSnapshot(text: "new\n", named: "fresh", filePath: file, environment: ["CI": "true"])
+        }
+        #expect(!FileManager.default.fileExists(atPath: snapshots.appendingPathComponent("fresh.txt").path))
+    }
+
+    @Test func aMissingSnapshotIsRecordedOutsideCIAndThenMatches() throws {
+        let (file, snapshots) = try scratchTestFile()
+        defer { try? FileManager.default.removeItem(at: snapshots.deletingLastPathComponent()) }
+        assertSnapshot(text: "new\n", named: "fresh", filePath: file, environment: [:])
+        #expect(try String(contentsOf: snapshots.appendingPathComponent("fresh.txt"), encoding: .utf8) == "new\n")
+        assertSnapshot(text: "new\n", named: "fresh", filePath: file, environment: ["CI": "true"])
+    }
+
+    @Test func aDifferentTextFailsAndRecordingRewritesIt() throws {
+        let (file, snapshots) = try scratchTestFile()
+        defer { try? FileManager.default.removeItem(at: snapshots.deletingLastPathComponent()) }
+        assertSnapshot(text: "old\n", named: "s", filePath: file, environment: ["EPISCOPE_RECORD_SNAPSHOTS": "1"])
+        withKnownIssue {
+            assertSnapshot(text: "changed\n", named: "s", filePath: file, environment: [:])
+        } matching: { issue in
+            issue.comments.contains { $0.rawValue.contains("- old") && $0.rawValue.contains("+ changed") }
+        }
+        assertSnapshot(text: "changed\n", named: "s", filePath: file, environment: ["EPISCOPE_RECORD_SNAPSHOTS": "1", "CI": "true"])
+        #expect(try String(contentsOf: snapshots.appendingPathComponent("s.txt"), encoding: .utf8) == "changed\n")
     }
 }

@@ -24,15 +24,16 @@ public func assertSnapshot(
 
 /// Compares `actual` with `Snapshots/<name>.txt` beside the calling test file, under the policy
 /// of ``assertSnapshot(_:named:filePath:sourceLocation:)``.
+/// `environment` is the process's own, given explicitly only by the tests of this policy.
 public func assertSnapshot(
     text actual: String,
     named name: String,
     filePath: String = #filePath,
+    environment: [String: String] = ProcessInfo.processInfo.environment,
     sourceLocation: SourceLocation = #_sourceLocation
 ) {
     let directory = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
     let file = directory.appendingPathComponent(name + ".txt")
-    let environment = ProcessInfo.processInfo.environment
     func record(_ reason: String) {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
