@@ -2,13 +2,17 @@
 # Both first install what is missing (Debian/Ubuntu packages) through scripts/ensure-deps.sh.
 
 SWIFT ?= swift
-CONFIG ?= release
-# -enable-testing lets the test targets use @testable import against a release build,
-# so numeric tests run at release speed.
-SWIFT_FLAGS = -c $(CONFIG) -Xswiftc -enable-testing
-BIN = .build/$(CONFIG)/episcope
+# The binary users run and benchmark: release, without -enable-testing, which exports every
+# internal declaration so the optimiser can no longer assume it sees all their uses.
+BUILD_FLAGS = -c release --explicit-target-dependency-import-check error
+BIN = .build/release/episcope
+# The tests build their own copy of the package in a scratch folder of their own, release with
+# -enable-testing so that @testable imports work and the numeric tests run at release speed.
+# The end-to-end tests drive the user binary above, named by EPISCOPE_BINARY.
+TEST_FLAGS = -c release -Xswiftc -enable-testing --scratch-path .build-test --explicit-target-dependency-import-check error
+TEST_ENV = EPISCOPE_BINARY=$(CURDIR)/$(BIN)
 
-.PHONY: help deps build run test e2e bench pretrain fmt lint clean
+.PHONY: help deps build test-data run test e2e bench pretrain fmt lint clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -17,16 +21,19 @@ deps: ## install the Debian packages the build needs (or print the apt-get line)
 	@bash scripts/ensure-deps.sh
 
 build: deps ## build the release binary, checking that no target imports what it must not
-	$(SWIFT) build $(SWIFT_FLAGS) --explicit-target-dependency-import-check error
+	$(SWIFT) build $(BUILD_FLAGS) --product episcope
+
+test-data: build ## prepare Omniglot with `episcope data` (or use EPISCOPE_DATA); one line and a failure when none can be had
+	@bash scripts/test-data.sh $(BIN)
 
 run: build ## open the explorer
 	@$(BIN) $(ARGS)
 
-test: build ## run unit, snapshot, CLI and end-to-end tests
-	$(SWIFT) test $(SWIFT_FLAGS) --explicit-target-dependency-import-check error
+test: test-data ## run unit, snapshot, CLI and end-to-end tests
+	$(TEST_ENV) $(SWIFT) test $(TEST_FLAGS)
 
-e2e: build ## only the end-to-end tests (the real binary under tmux)
-	$(SWIFT) test $(SWIFT_FLAGS) --filter EndToEndTests
+e2e: test-data ## only the end-to-end tests (the real binary under tmux)
+	$(TEST_ENV) $(SWIFT) test $(TEST_FLAGS) --filter EndToEndTests
 
 bench: build ## print the benchmark figures as JSON lines
 	@$(BIN) bench --json
@@ -41,4 +48,4 @@ lint: ## check formatting
 	$(SWIFT) format lint --recursive Sources Tests
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-test

@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "Episcope",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "episcope", targets: ["EpiscopeCLI"]),
     ],
@@ -41,13 +40,15 @@ let package = Package(
         ),
 
         // MARK: - Tests
+        // Snapshot policy, data location, binary location and tmux driver, for the test targets only.
+        .target(name: "TestSupport", dependencies: ["Autodiff", "TerminalUI", "FewShot"], path: "Tests/TestSupport"),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
         .testTarget(name: "NeuralNetsTests", dependencies: ["NeuralNets", "Autodiff"]),
-        .testTarget(name: "FewShotTests", dependencies: ["FewShot", "NeuralNets", "Autodiff"], exclude: ["Fixtures"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["Snapshots"]),
-        .testTarget(name: "ExplorerAppTests", dependencies: ["ExplorerApp", "TerminalUI", "FewShot", "Autodiff"], exclude: ["Snapshots"]),
-        .testTarget(name: "LectureTests", dependencies: ["Lecture", "ExplorerApp", "TerminalUI"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "FewShotTests", dependencies: ["FewShot", "NeuralNets", "Autodiff", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "ExplorerAppTests", dependencies: ["ExplorerApp", "TerminalUI", "FewShot", "Autodiff", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "LectureTests", dependencies: ["Lecture", "ExplorerApp", "TerminalUI", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

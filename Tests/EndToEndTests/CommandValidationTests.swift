@@ -1,26 +1,20 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Mistakes on the command line, as a user makes them: the built binary must answer each with
 /// one `episcope: error:` line that names the option, a usage exit status (64), nothing on
 /// stdout, and no crash or work first. And `--json` output that survives any path.
 @Suite struct CommandValidationTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    /// `EPISCOPE_BINARY`, else the release binary `make test` builds, else a debug build in `.build-cli`.
-    static let binary: String = {
-        if let explicit = ProcessInfo.processInfo.environment["EPISCOPE_BINARY"], !explicit.isEmpty { return explicit }
-        let candidates = [".build/release/episcope", ".build-cli/debug/episcope"].map { root.appendingPathComponent($0).path }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
-    }()
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("episcope-validation-\(getpid())").path
 
     struct Output { var status: Int32; var stdout: String; var stderr: String; var seconds: Double }
 
     func run(_ arguments: [String]) throws -> Output {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.executableURL = URL(fileURLWithPath: try TestBinary.require())
         process.arguments = arguments
-        process.currentDirectoryURL = Self.root
+        process.currentDirectoryURL = TestData.packageRoot
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -49,18 +43,10 @@ import Testing
         #expect(r.seconds < 10, "\(command) took \(r.seconds) s to fail", sourceLocation: sourceLocation)
     }
 
-    func binaryIsBuilt() -> Bool {
-        guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
-            Issue.record("build the binary first (make test does, or swift build --scratch-path .build-cli): \(Self.binary)")
-            return false
-        }
-        return true
-    }
 
     // MARK: - Issue 12's defects
 
     @Test func countsMustBePositive() throws {
-        guard binaryIsBuilt() else { return }
         // These crashed with a precondition failure and a backtrace (exit 132).
         try expectRejected(["episode", "--dataset", "sine", "--shots", "0"], saying: "--shots must be positive (got 0)")
         try expectRejected(["episode", "--dataset", "sine", "--queries", "0", "--shots", "3"], saying: "--queries must be positive (got 0)")
@@ -79,7 +65,6 @@ import Testing
     }
 
     @Test func countsMustFitBeforeWorkStarts() throws {
-        guard binaryIsBuilt() else { return }
         // This ran silently for minutes.
         try expectRejected(["eval", "--ways", "1000"], saying: "--ways must be 2...100 (got 1000)")
         try expectRejected(["eval", "--ways", "1"], saying: "--ways must be 2...100 (got 1)")
@@ -90,7 +75,6 @@ import Testing
     }
 
     @Test func trainRejectsPairsWithoutARecipe() throws {
-        guard binaryIsBuilt() else { return }
         let out = folder + "/protonet-sine.safetensors"
         // ProtoNet on sine trained and reported NaN; Reptile on sine trained MAML under its name.
         try expectRejected(["train", "protonet", "--dataset", "sine", "--out", out], saying: "protonet is not defined on sine")
@@ -100,7 +84,6 @@ import Testing
     }
 
     @Test func foldersMustExist() throws {
-        guard binaryIsBuilt() else { return }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let file = folder + "/not-a-folder.txt"
         try Data("x".utf8).write(to: URL(fileURLWithPath: file))
@@ -115,7 +98,6 @@ import Testing
     // MARK: - Typed arguments list what they accept
 
     @Test func wrongNamesListTheRightOnes() throws {
-        guard binaryIsBuilt() else { return }
         try expectRejected(["render", "--screen", "nope"], saying: "'episode', 'prototypes', 'inner', 'sine' or 'training'")
         try expectRejected(["explore", "--screen", "nope"], saying: "'episode', 'prototypes', 'inner', 'sine' or 'training'")
         try expectRejected(["render", "--screen", "sine", "--size", "100by30"], saying: "wants WIDTHxHEIGHT between 1x1 and 1000x500")
@@ -132,7 +114,6 @@ import Testing
     }
 
     @Test func helpStillPrintsInFull() throws {
-        guard binaryIsBuilt() else { return }
         let r = try run(["eval", "--help"])
         #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
         #expect(r.stdout.contains("USAGE: episcope eval") && r.stdout.contains("--data <data>"), "\(r.stdout)")
@@ -145,7 +126,6 @@ import Testing
     // MARK: - What is accepted works
 
     @Test func sineEpisodeTakesItsCounts() throws {
-        guard binaryIsBuilt() else { return }
         let r = try run(["episode", "--dataset", "sine", "--shots", "3", "--queries", "2", "--json"])
         #expect(r.status == 0, "\(r.stderr)")
         let episode = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
@@ -153,7 +133,6 @@ import Testing
     }
 
     @Test func sizeIsWidthByHeightInCells() throws {
-        guard binaryIsBuilt() else { return }
         let r = try run(["render", "--screen", "sine", "--size", "90X25"])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
@@ -162,11 +141,10 @@ import Testing
     }
 
     @Test func evalJSONSurvivesAQuoteInThePath() throws {
-        guard binaryIsBuilt() else { return }
         let quoted = folder + "/the \"best\" model\\1.safetensors"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try? FileManager.default.removeItem(atPath: quoted)
-        try FileManager.default.copyItem(atPath: Self.root.appendingPathComponent("assets/models/maml-sine.safetensors").path, toPath: quoted)
+        try FileManager.default.copyItem(atPath: TestData.packageRoot.appendingPathComponent("assets/models/maml-sine.safetensors").path, toPath: quoted)
         let r = try run(["eval", "--checkpoint", quoted, "--shots", "5", "--episodes", "5", "--json"])
         #expect(r.status == 0, "\(r.stderr)")
         let result = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], "not JSON: \(r.stdout)")
@@ -176,7 +154,6 @@ import Testing
     }
 
     @Test func benchRunsExactlyTheNamedBenchmark() throws {
-        guard binaryIsBuilt() else { return }
         let r = try run(["bench", "--json", "--only", "maml_sine"])
         #expect(r.status == 0, "\(r.stderr)")
         let names = r.stdout.split(separator: "\n").compactMap { line in

@@ -1,28 +1,26 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The release binary in tmux: it starts, draws glyphs and labels, answers keys, survives a
 /// resize and leaves the shell usable when it quits.
 @Suite("Explorer end to end", .serialized)
 struct ExplorerEndToEndTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = packageRoot.appendingPathComponent(".build/release/episcope").path
-    static let ready = FileManager.default.isExecutableFile(atPath: binary) && TmuxSession.tmuxPath != nil
-    static var hasOmniglot: Bool {
-        FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent("../shared/omniglot/images_background.zip").path)
-    }
+    static let hasTmux = TmuxSession.tmuxPath != nil
 
-    /// The binary under `sh`, echoing EXITED afterwards so the test can see the shell got control back.
-    func start(_ arguments: String, width: Int = 100, height: Int = 30) throws -> TmuxSession {
-        let root = Self.packageRoot.path
-        let command = "sh -c 'cd \"\(root)\" && TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 \"\(Self.binary)\" \(arguments); echo EXITED status $?; sleep 30'"
+    /// The binary under `sh`, echoing EXITED afterwards so the test can see the shell got control
+    /// back. `data` is handed over as `EPISCOPE_DATA`, so the binary reads what the tests found.
+    func start(_ arguments: String, data: URL? = nil, width: Int = 100, height: Int = 30) throws -> TmuxSession {
+        let binary = try TestBinary.require()
+        let root = TestData.packageRoot.path
+        let environment = data.map { "EPISCOPE_DATA=\"\($0.path)\" " } ?? ""
+        let command = "sh -c 'cd \"\(root)\" && \(environment)TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 \"\(binary)\" \(arguments); echo EXITED status $?; sleep 30'"
         return try TmuxSession(command: command, width: width, height: height)
     }
 
-    @Test("episode screen: glyphs, labels, help, Tab, resize, quit",
-          .enabled(if: ready && hasOmniglot, "needs .build/release/episcope (make build), tmux and ../shared/omniglot"))
+    @Test("episode screen: glyphs, labels, help, Tab, resize, quit", .enabled(if: hasTmux, "needs tmux (make deps installs it)"))
     func episode() throws {
-        let tmux = try start("--screen episode --seed 7")
+        let tmux = try start("--screen episode --seed 7", data: try TestData.omniglot().directory)
         defer { tmux.kill() }
         let first = tmux.waitFor(timeout: 60) { $0.contains("Support set") && $0.contains("right") }
         #expect(first.contains("1 Episode"), "tabs drawn:\n\(first)")
@@ -56,7 +54,7 @@ struct ExplorerEndToEndTests {
     }
 
     @Test("sine screen opens without data and quits on Ctrl-C",
-          .enabled(if: ready, "needs .build/release/episcope (make build) and tmux"))
+          .enabled(if: hasTmux, "needs tmux (make deps installs it)"))
     func sine() throws {
         let tmux = try start("--screen sine --seed 7", width: 80, height: 24)
         defer { tmux.kill() }

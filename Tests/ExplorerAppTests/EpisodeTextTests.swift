@@ -4,26 +4,22 @@ import FewShot
 import Foundation
 import Testing
 import TerminalUI
+import TestSupport
 
-/// `episcope episode` text output, compared with plain-text snapshots under `Snapshots/`.
+/// `episcope episode` text output, compared with plain-text snapshots under `Snapshots/` (the
+/// policy of `assertSnapshot` in TestSupport); without Omniglot these fail, saying where to get it.
 @Suite("Episode text art")
 struct EpisodeTextTests {
-    static let data: (dataset: OmniglotDataset, location: DataLocation)? = {
-        let location = DataLocation(directory: Fixture.packageRoot.appendingPathComponent("../shared/omniglot"))
-        return (try? OmniglotDataset.decode(from: location)).map { ($0, location) }
-    }()
-
     static func episode(seed: UInt64) throws -> Episode {
-        let data = try #require(Self.data)
-        let split = try ClassSplit.load(.vinyals, part: .test, dataset: data.dataset, location: data.location)
+        let split = try ClassSplit.load(.vinyals, part: .test, dataset: try TestData.dataset(), location: try TestData.omniglot())
         var generator = SeededGenerator(seed: seed)
         return try EpisodeSampler(split: split, ways: 3, shots: 2, queries: 1).sample(using: &generator)
     }
 
-    @Test("snapshot of a seeded episode", .enabled(if: Fixture.hasOmniglot, "needs ../shared/omniglot"), arguments: GlyphStyle.allCases)
+    @Test("snapshot of a seeded episode", arguments: GlyphStyle.allCases)
     func snapshot(style: GlyphStyle) throws {
         let text = EpisodeText.render(
-            try Self.episode(seed: 0), from: try #require(Self.data).dataset,
+            try Self.episode(seed: 0), from: try TestData.dataset(),
             title: "Omniglot vinyals/test: 3-way 2-shot, 1 query per class, seed 0", style: style)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines.removeLast()  // the text ends with a newline
@@ -33,9 +29,9 @@ struct EpisodeTextTests {
         #expect(buffer.plainText() + "\n" == text)
     }
 
-    @Test("ASCII output is ASCII throughout; every drawing is framed in 21 x 11 cells", .enabled(if: Fixture.hasOmniglot, "needs ../shared/omniglot"))
+    @Test("ASCII output is ASCII throughout; every drawing is framed in 21 x 11 cells")
     func asciiShape() throws {
-        let text = EpisodeText.render(try Self.episode(seed: 0), from: try #require(Self.data).dataset, title: "t", style: .ascii)
+        let text = EpisodeText.render(try Self.episode(seed: 0), from: try TestData.dataset(), title: "t", style: .ascii)
         #expect(text.unicodeScalars.allSatisfy { $0.isASCII })
         let frameTops = text.split(separator: "\n").filter { $0.hasPrefix("+---") }
         let top = "+" + String(repeating: "-", count: EpisodeText.glyphColumns) + "+"

@@ -2,23 +2,27 @@ import ExplorerApp
 import Foundation
 import Testing
 import TerminalUI
+import TestSupport
 
 /// One inline engine for every screen test: the Omniglot data and the quick sine models are
-/// loaded once. Hermetic: no shipped models, no cache, a short quick training, the data at
-/// `../shared/omniglot` beside the package.
+/// loaded once. Hermetic: no shipped models, no cache, a short quick training, the data where
+/// the program finds it (`TestData.omniglot()`); tests that draw Omniglot fail without it.
 enum Fixture {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestData.packageRoot
 
     static var options: EngineOptions {
         var options = EngineOptions()
         options.useShippedModels = false
         options.cacheDirectory = nil
         options.quickSineIterations = 300
-        options.dataDirectory = packageRoot.appendingPathComponent("../shared/omniglot").standardizedFileURL.path
+        options.dataDirectory = (try? TestData.omniglot())?.directory.path
         return options
     }
 
-    private static let runner = Locked(InlineRunner(engine: ExplorerEngine(options: options)))
+    private static let runner: Locked<InlineRunner> = {
+        TestProcess.configure()  // the allocator setting episcope's main makes
+        return Locked(InlineRunner(engine: ExplorerEngine(options: options)))
+    }()
 
     /// Renders `screen` at `width` x `height` from seed 7, scripted as `episcope render` does.
     static func render(_ screen: ScreenID, width: Int, height: Int, charset: Charset = .unicode, scripted: Bool = true) -> Buffer {
@@ -30,21 +34,5 @@ enum Fixture {
     static func withLoop<Result>(_ screen: ScreenID, width: Int = 100, height: Int = 30, _ body: (AppLoop<TestBackend>) -> Result) -> Result {
         let request = ScreenRenderer.Request(screen: screen, width: width, height: height, seed: 7, scripted: false)
         return runner.withLock { body(ScreenRenderer.makeLoop(request, runner: $0)) }
-    }
-
-    static var hasOmniglot: Bool {
-        FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent("../shared/omniglot/images_background.zip").path)
-    }
-}
-
-/// A value used from one test at a time.
-final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-    init(_ value: Value) { self.value = value }
-    func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
     }
 }

@@ -1,6 +1,7 @@
 import ExplorerApp
 import Testing
 import TerminalUI
+import TestSupport
 
 /// Every screen at the two sizes the issue names, from seed 7, as plain text a reviewer can read.
 @Suite("Screen snapshots", .serialized)
@@ -17,13 +18,15 @@ struct ScreenSnapshotTests {
         assertSnapshot(Fixture.render(.inner, width: width, height: height), named: "inner-\(width)x\(height)")
     }
 
-    @Test("episode screen", .enabled(if: Fixture.hasOmniglot, "needs ../shared/omniglot"), arguments: sizes)
-    func episode(width: Int, height: Int) {
+    @Test("episode screen", arguments: sizes)
+    func episode(width: Int, height: Int) throws {
+        _ = try TestData.omniglot()
         assertSnapshot(Fixture.render(.episode, width: width, height: height), named: "episode-\(width)x\(height)")
     }
 
-    @Test("prototypes screen", .enabled(if: Fixture.hasOmniglot, "needs ../shared/omniglot"), arguments: sizes)
-    func prototypes(width: Int, height: Int) {
+    @Test("prototypes screen", arguments: sizes)
+    func prototypes(width: Int, height: Int) throws {
+        _ = try TestData.omniglot()
         assertSnapshot(Fixture.render(.prototypes, width: width, height: height), named: "prototypes-\(width)x\(height)")
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import FewShot
 
 /// Every broken input is built here, in a temporary folder: each must give one clear error
@@ -16,7 +17,7 @@ struct DataBrokenInputTests {
 
     /// A folder with small but valid background and evaluation archives.
     static func validFolder(_ name: String = #function, tamperBackground: @escaping (String, Data) -> Data = { $1 }) throws -> URL {
-        let folder = try DataTestSupport.temporaryFolder(name)
+        let folder = try TestData.temporaryFolder(name)
         _ = try DataTestZipWriter.omniglotArchive(set: "background", in: folder, characters: 2, drawing: drawing, tamper: tamperBackground)
         _ = try DataTestZipWriter.omniglotArchive(set: "evaluation", in: folder, alphabet: "Other", characters: 1, firstID: 3, drawing: drawing)
         return folder
@@ -63,9 +64,9 @@ struct DataBrokenInputTests {
 
     @Test("a real archive with flipped bytes fails with its name, not a crash")
     func corruptedRealZip() throws {
-        let folder = try DataTestSupport.temporaryFolder()
+        let folder = try TestData.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        var bytes = [UInt8](try Data(contentsOf: DataTestSupport.omniglot.smallArchive(1)))
+        var bytes = [UInt8](try Data(contentsOf: try TestData.omniglot().smallArchive(1)))
         for i in stride(from: 5_000, to: 600_000, by: 997) { bytes[i] ^= 0x5A }
         let url = folder.appendingPathComponent("images_background_small1.zip")
         try Data(bytes).write(to: url)
@@ -105,7 +106,7 @@ struct DataBrokenInputTests {
 
     @Test("a character missing a drawing is a layout error")
     func missingDrawing() throws {
-        let folder = try DataTestSupport.temporaryFolder()
+        let folder = try TestData.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let png = DataTestPNGWriter.omniglotPNG(Self.drawing)
         let entries = (1...19).map { ("images_background/A/character01/0001_\(twoDigits($0)).png", png) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import FewShot
 
 @Suite("Drawings: rotation and downsampling")
@@ -18,8 +19,8 @@ struct DataDrawingTests {
     static let samples = [0, 1, 4_321, 19_279, 19_280, 25_000, 32_459]
 
     @Test("28x28 images equal the naive supersampled average, at every rotation")
-    func downsampling() {
-        let store = DataTestSupport.dataset.drawings
+    func downsampling() throws {
+        let store = try TestData.dataset().drawings
         for index in Self.samples {
             for rotation in Rotation.allCases {
                 let expected = Self.naive28(store.bitmap(index, rotation: rotation))
@@ -45,7 +46,7 @@ struct DataDrawingTests {
     }
 
     @Test("rotation: 90 counterclockwise moves the top-right corner to the top-left; four turns are the identity")
-    func rotation() {
+    func rotation() throws {
         var pixels = [UInt8](repeating: 0, count: 6)
         pixels[2] = 1  // 3 wide, 2 high: top-right corner
         let bitmap = Bitmap(width: 3, height: 2, pixels: pixels)
@@ -54,7 +55,7 @@ struct DataDrawingTests {
         #expect(turned[0, 0] == 1 && turned.inkCount == 1)
         #expect(bitmap.rotated(by: .r270)[1, 2] == 1)
         #expect(bitmap.rotated(by: .r180)[0, 1] == 1)
-        let drawing = DataTestSupport.dataset.drawings.bitmap(77)
+        let drawing = try TestData.dataset().drawings.bitmap(77)
         #expect(drawing.rotated(by: .r90).rotated(by: .r90) == drawing.rotated(by: .r180))
         #expect(drawing.rotated(by: .r90).rotated(by: .r270) == drawing)
         #expect(Rotation(degrees: 90) == .r90 && Rotation(degrees: 45) == nil)

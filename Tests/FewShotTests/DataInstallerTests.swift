@@ -1,15 +1,16 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import FewShot
 
 @Suite("Data installer and folder resolution")
 struct DataInstallerTests {
     @Test("with no download, every file comes from the mirror, checked by content; a second run keeps them")
     func mirror() throws {
-        let folder = try DataTestSupport.temporaryFolder()
+        let folder = try TestData.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("data")
-        let inventory = try DataInstaller.install(into: target, mirror: DataTestSupport.omniglot.directory, download: false)
+        let inventory = try DataInstaller.install(into: target, mirror: try TestData.omniglot().directory, download: false)
         #expect(inventory.items.map(\.file) == DataFile.all.map(\.name))
         #expect(inventory.items.allSatisfy { $0.source == "mirror" })
         let background = try #require(inventory.items.first)
@@ -23,12 +24,12 @@ struct DataInstallerTests {
 
     @Test("a mirror whose archive has the wrong content is refused with its name")
     func badMirror() throws {
-        let folder = try DataTestSupport.temporaryFolder()
+        let folder = try TestData.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let mirror = folder.appendingPathComponent("mirror")
         try FileManager.default.createDirectory(at: mirror, withIntermediateDirectories: true)
         // The small archive under the big one's name: a valid zip with the wrong counts.
-        try FileManager.default.copyItem(at: DataTestSupport.omniglot.smallArchive(1), to: mirror.appendingPathComponent("images_background.zip"))
+        try FileManager.default.copyItem(at: try TestData.omniglot().smallArchive(1), to: mirror.appendingPathComponent("images_background.zip"))
         let error = #expect(throws: OmniglotError.self) {
             try DataInstaller.install(into: folder.appendingPathComponent("data"), mirror: mirror, download: false)
         }
@@ -38,7 +39,7 @@ struct DataInstallerTests {
 
     @Test("resolution order: --data, EPISCOPE_DATA, the install folder, ../shared/omniglot")
     func resolution() throws {
-        let root = try DataTestSupport.temporaryFolder()
+        let root = try TestData.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         func makeData(_ path: String) throws -> URL {
             let url = root.appendingPathComponent(path)

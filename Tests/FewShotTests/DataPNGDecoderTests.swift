@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import FewShot
 
 @Suite("PNG decoder")
@@ -61,7 +62,7 @@ struct DataPNGDecoderTests {
 
     @Test("MD5 of an official archive matches SOURCES.md")
     func md5OfArchive() throws {
-        let data = try Data(contentsOf: DataTestSupport.omniglot.smallArchive(1))
+        let data = try Data(contentsOf: try TestData.omniglot().smallArchive(1))
         #expect(MD5.hex(data) == "e704a628b5459e08445c13499850abc4")
     }
 }

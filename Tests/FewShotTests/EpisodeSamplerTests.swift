@@ -1,14 +1,14 @@
 import Autodiff
 import Foundation
 import Testing
+import TestSupport
 @testable import FewShot
 
 @Suite("Episode sampler")
 struct EpisodeSamplerTests {
-    static let split: ClassSplit = {
-        do { return try ClassSplit.load(.vinyals, part: .train, dataset: DataTestSupport.dataset, location: DataTestSupport.omniglot) }
-        catch { fatalError("\(error)") }
-    }()
+    private static let loaded = Result { try ClassSplit.load(.vinyals, part: .train, dataset: TestData.dataset(), location: TestData.omniglot()) }
+    /// Vinyals' training classes, loaded once; without data every test here fails with the reason.
+    static var split: ClassSplit { get throws { try loaded.get() } }
 
     @Test("the same seed gives the same episode; different seeds differ")
     func determinism() throws {
@@ -37,6 +37,7 @@ struct EpisodeSamplerTests {
     @Test("episodes are well formed: distinct classes and drawings, labels, class-major support")
     func shape() throws {
         let sampler = try EpisodeSampler(split: Self.split, ways: 20, shots: 5, queries: 15)
+        let data = try TestData.dataset()
         var generator = SeededGenerator(seed: 7)
         for _ in 0..<20 {
             let episode = sampler.sample(using: &generator)
@@ -45,9 +46,9 @@ struct EpisodeSamplerTests {
             #expect(Set(episode.support + episode.queries).count == 20 * 20)
             #expect(episode.supportLabels == (0..<20).flatMap { Array(repeating: $0, count: 5) })
             for (label, cls) in episode.classes.enumerated() {
-                let character = DataTestSupport.dataset.character(of: cls.support[0])
-                #expect(DataTestSupport.dataset.identity(ofCharacter: character, rotation: cls.identity.rotation) == cls.identity)
-                #expect(episode.queries(ofClass: label).allSatisfy { DataTestSupport.dataset.character(of: $0) == character && $0.rotation == cls.identity.rotation })
+                let character = data.character(of: cls.support[0])
+                #expect(data.identity(ofCharacter: character, rotation: cls.identity.rotation) == cls.identity)
+                #expect(episode.queries(ofClass: label).allSatisfy { data.character(of: $0) == character && $0.rotation == cls.identity.rotation })
             }
         }
     }
@@ -71,7 +72,7 @@ struct EpisodeSamplerTests {
         let sampler = try EpisodeSampler(split: Self.split, ways: 4, shots: 2, queries: 3)
         var generator = SeededGenerator(seed: 5)
         let episode = sampler.sample(using: &generator)
-        let data = DataTestSupport.dataset
+        let data = try TestData.dataset()
         let support = episode.supportImages(from: data), query = episode.queryImages(from: data)
         #expect(support.shape == [8, 1, 28, 28] && query.shape == [12, 1, 28, 28])
         #expect(Array(support.scalars[(3 * 784)..<(4 * 784)]) == data.image28(episode.support[3]))
@@ -81,13 +82,14 @@ struct EpisodeSamplerTests {
 
     @Test("impossible requests are clear errors")
     func impossible() throws {
+        let split = try Self.split
         #expect(throws: EpisodeError.tooFewClasses(split: "vinyals/train", requested: 5000, available: 4112, withinAlphabet: false)) {
-            try EpisodeSampler(split: Self.split, ways: 5000, shots: 1, queries: 1)
+            try EpisodeSampler(split: split, ways: 5000, shots: 1, queries: 1)
         }
         #expect(throws: EpisodeError.tooManyDrawings(shots: 10, queries: 11, available: 20)) {
-            try EpisodeSampler(split: Self.split, ways: 5, shots: 10, queries: 11)
+            try EpisodeSampler(split: split, ways: 5, shots: 10, queries: 11)
         }
-        #expect(throws: EpisodeError.self) { try EpisodeSampler(split: Self.split, ways: 1000, shots: 1, queries: 1, withinAlphabet: true) }
-        #expect(throws: EpisodeError.invalidCount(name: "shots", value: 0)) { try EpisodeSampler(split: Self.split, ways: 5, shots: 0, queries: 1) }
+        #expect(throws: EpisodeError.self) { try EpisodeSampler(split: split, ways: 1000, shots: 1, queries: 1, withinAlphabet: true) }
+        #expect(throws: EpisodeError.invalidCount(name: "shots", value: 0)) { try EpisodeSampler(split: split, ways: 5, shots: 0, queries: 1) }
     }
 }

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import FewShot
 
 @Suite("Atomic writes and project folders")
 struct FilesTests {
     @Test("an atomic write replaces the file whole, creates its folder and leaves no temporary behind")
     func atomicWrite() throws {
-        let folder = try DataTestSupport.temporaryFolder()
+        let folder = try TestData.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("nested/out.bin")
         try AtomicFile.write(Data("first".utf8), to: file)
@@ -17,7 +18,7 @@ struct FilesTests {
 
     @Test("a write that cannot happen names the path, keeps the old file and cleans up")
     func atomicWriteFailure() throws {
-        let folder = try DataTestSupport.temporaryFolder()
+        let folder = try TestData.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         // A folder where the file should be: rename(2) cannot replace a folder with a file.
         let target = folder.appendingPathComponent("taken")
@@ -34,7 +35,7 @@ struct FilesTests {
 
     @Test("folders are looked for from each start upwards, nearest first, without repeats")
     func findUpwards() throws {
-        let root = try DataTestSupport.temporaryFolder()
+        let root = try TestData.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let project = root.appendingPathComponent("project")
         let build = project.appendingPathComponent(".build/release")

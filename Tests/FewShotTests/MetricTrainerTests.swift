@@ -2,20 +2,18 @@ import Autodiff
 import Foundation
 import NeuralNets
 import Testing
+import TestSupport
 @testable import FewShot
 
 /// Short seeded runs of the metric family on real Omniglot: each learner trains through the one
 /// trainer, learns well above chance on unseen classes, and its checkpoint reads back to the
 /// same predictions.
 @Suite struct MetricTrainerTests {
-    static let data = DataTestSupport.omniglot
-
     @Test(arguments: [Algorithm.matching, .siamese, .relation])
     func shortRunLearnsAndItsCheckpointReadsBack(_ algorithm: Algorithm) throws {
-        try #require(Self.data.holdsArchives, "Omniglot archives missing at \(Self.data.directory.path): run `episcope data`")
         var c = TrainingConfiguration.standard(algorithm, .omniglot)
         (c.ways, c.queries, c.iterations, c.validationInterval, c.seed) = (5, 5, 80, 0, 1)
-        let data = try TrainingData.load(for: c, location: Self.data)
+        let data = try TrainingData.load(for: c, location: try TestData.omniglot())
         let trainer = try Trainer(configuration: c, data: data)
         try trainer.run { _ in }
         guard case .omniglot(let dataset, _, let validation) = data else { return }

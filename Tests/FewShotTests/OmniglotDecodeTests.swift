@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import FewShot
 
 /// Expected numbers were computed once with Python 3.11 and Pillow 13.0 from the zips in
@@ -10,7 +11,7 @@ import Testing
 struct OmniglotDecodeTests {
     @Test("the two archives hold the counts SOURCES.md lists")
     func counts() throws {
-        let data = DataTestSupport.dataset
+        let data = try TestData.dataset()
         let background = data.alphabets.filter { $0.set == .background }
         let evaluation = data.alphabets.filter { $0.set == .evaluation }
         #expect(background.count == 30)
@@ -24,8 +25,8 @@ struct OmniglotDecodeTests {
     }
 
     @Test("total ink per archive matches Pillow's count")
-    func totalInk() {
-        let data = DataTestSupport.dataset
+    func totalInk() throws {
+        let data = try TestData.dataset()
         var ink: [OmniglotDataset.Set: Int] = [:]
         for alphabet in data.alphabets {
             for d in (alphabet.characters.lowerBound * 20)..<(alphabet.characters.upperBound * 20) {
@@ -58,7 +59,7 @@ struct OmniglotDecodeTests {
 
     @Test("known drawings decode to Pillow's pixels at every rotation", arguments: known)
     func knownDrawing(_ known: Known) throws {
-        let data = DataTestSupport.dataset
+        let data = try TestData.dataset()
         let character = try #require(data.characterIndex(alphabet: known.alphabet, number: known.character))
         for rotation in Rotation.allCases {
             let ref = data.ref(character: character, drawer: known.drawer, rotation: rotation)

@@ -1,14 +1,15 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import FewShot
 
 @Suite("Class splits")
 struct OmniglotSplitTests {
-    static let location = DataTestSupport.omniglot
+    static var location: DataLocation { get throws { try TestData.omniglot() } }
 
     @Test("vinyals parts have the sizes SOURCES.md lists, and every class resolves")
     func vinyals() throws {
-        let data = DataTestSupport.dataset
+        let data = try TestData.dataset()
         let sizes: [ClassSplit.Part: (Int, Int)] = [.train: (4112, 1028), .val: (688, 172), .trainval: (4800, 1200), .test: (1692, 423)]
         for (part, (classes, characters)) in sizes {
             let split = try ClassSplit.load(.vinyals, part: part, dataset: data, location: Self.location)
@@ -22,7 +23,7 @@ struct OmniglotSplitTests {
 
     @Test("lake and small splits: background (or a small subset) to train, evaluation to test")
     func lake() throws {
-        let data = DataTestSupport.dataset
+        let data = try TestData.dataset()
         #expect(try ClassSplit.load(.lake, part: .train, dataset: data, location: Self.location).classes.count == 964)
         #expect(try ClassSplit.load(.lake, part: .test, dataset: data, location: Self.location).classes.count == 659)
         #expect(try ClassSplit.load(.small1, part: .train, dataset: data, location: Self.location).classes.count == 136)
@@ -35,18 +36,18 @@ struct OmniglotSplitTests {
 
     @Test("a split naming a missing class is an error naming the file and line")
     func missingClass() throws {
-        let folder = try DataTestSupport.temporaryFolder()
+        let folder = try TestData.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let splits = folder.appendingPathComponent("splits/vinyals")
         try FileManager.default.createDirectory(at: splits, withIntermediateDirectories: true)
         let file = splits.appendingPathComponent("train.txt")
         try "Angelic/character01/rot000\nAngelic/character99/rot000\n".write(to: file, atomically: true, encoding: .utf8)
         #expect(throws: OmniglotError.badSplit(path: file.path, line: 2, reason: "class Angelic/character99/rot000 is not in the archives")) {
-            try ClassSplit.load(.vinyals, part: .train, dataset: DataTestSupport.dataset, location: DataLocation(directory: folder))
+            try ClassSplit.load(.vinyals, part: .train, dataset: try TestData.dataset(), location: DataLocation(directory: folder))
         }
         try "Angelic/character01/rot045\n".write(to: file, atomically: true, encoding: .utf8)
         #expect(throws: OmniglotError.self) {
-            try ClassSplit.load(.vinyals, part: .train, dataset: DataTestSupport.dataset, location: DataLocation(directory: folder))
+            try ClassSplit.load(.vinyals, part: .train, dataset: try TestData.dataset(), location: DataLocation(directory: folder))
         }
     }
 }

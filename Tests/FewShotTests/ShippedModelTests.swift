@@ -1,13 +1,13 @@
 import Autodiff
 import Foundation
 import Testing
+import TestSupport
 @testable import FewShot
 
 /// The models in assets/models reproduce the results written into them.
 @Suite struct ShippedModelTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let models = root.appendingPathComponent("assets/models")
-    static let data = DataLocation(directory: root.deletingLastPathComponent().appendingPathComponent("shared/omniglot"))
 
     static func shipped() -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: models.path)) ?? []).filter { $0.hasSuffix(".safetensors") }.sorted()
@@ -28,13 +28,14 @@ import Testing
 
     @Test(arguments: shipped().filter { $0.contains("omniglot") })
     func omniglotModelsReproduceTheirAccuracyWithinTheInterval(name: String) throws {
-        guard Self.data.holdsArchives else { return }
+        let data = try TestData.omniglot()
+        TestProcess.configure()
         let checkpoint = try ModelCheckpoint.read(path: Self.models.appendingPathComponent(name).path)
-        let dataset = try OmniglotDataset.load(from: Self.data)
+        let dataset = try OmniglotDataset.load(from: data)
         let evaluator = Evaluator(checkpoint: checkpoint)
         for (key, stored) in StandardEvaluation.entries(of: checkpoint) {
             guard let accuracy = stored.accuracy, let ci = stored.ci95, let ways = stored.ways, let split = stored.split else { continue }
-            let test = try ClassSplit.load(named: String(split.split(separator: "/")[0]), part: "test", dataset: dataset, location: Self.data)
+            let test = try ClassSplit.load(named: String(split.split(separator: "/")[0]), part: "test", dataset: dataset, location: data)
             var rng = SeededGenerator(seed: 12_345)  // fresh episodes, not the stored ones
             let again = try evaluator.accuracy(dataset: dataset, split: test, ways: ways, shots: stored.shots, queries: 5, episodes: 60, using: &rng)
             #expect(abs(again.accuracy - accuracy) <= ci + again.ci95 + 0.005, "\(name) \(key): stored \(accuracy) ± \(ci), now \(again.accuracy) ± \(again.ci95)")

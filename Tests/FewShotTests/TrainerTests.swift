@@ -2,6 +2,7 @@ import Autodiff
 import Foundation
 import NeuralNets
 import Testing
+import TestSupport
 @testable import FewShot
 
 @Suite struct TrainerTests {
@@ -105,9 +106,8 @@ import Testing
     }
 }
 
-/// Short runs on the real Omniglot archives (skipped when ../shared/omniglot is absent).
+/// Short runs on the real Omniglot archives (failing with the reason when no data is found).
 @Suite struct OmniglotTrainerTests {
-    static let data = DataTestSupport.omniglot
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("episcope-omniglot-trainer-\(getpid())").path
 
     func reptileConfiguration(iterations: Int) -> TrainingConfiguration {
@@ -118,9 +118,9 @@ import Testing
     }
 
     @Test func shortReptileRunWithInnerBatchesLearnsAndResumesBitForBit() throws {
-        guard Self.data.holdsArchives else { return }
+        TestProcess.configure()
         let c = reptileConfiguration(iterations: 150)
-        let data = try TrainingData.load(for: c, location: Self.data)
+        let data = try TrainingData.load(for: c, location: TestData.omniglot())
         let straight = try Trainer(configuration: c, data: data)
         try straight.run { _ in }
 
@@ -134,7 +134,10 @@ import Testing
         #expect(resumed.parameters.tensors.map(\.scalars) == straight.parameters.tensors.map(\.scalars))
 
         // Chance is 20%; 150 meta-iterations already adapt far above it on unseen classes.
-        guard case .omniglot(let dataset, _, let validation) = data else { return }
+        guard case .omniglot(let dataset, _, let validation) = data else {
+            Issue.record("an Omniglot configuration loaded other data: \(data)")
+            return
+        }
         var rng = SeededGenerator(seed: 1)
         let result = try Evaluator(checkpoint: straight.checkpoint()).accuracy(
             dataset: dataset, split: validation, ways: 5, shots: 5, queries: 5, episodes: 30, using: &rng)

@@ -4,12 +4,13 @@ import Foundation
 import Lecture
 import TerminalUI
 import Testing
+import TestSupport
 
 /// The lecture: its file format, every built-in step at 100x30, presenter keys, the pad's PNGs
 /// and recordings.
 @Suite("Lecture", .serialized)
 struct LectureTests {
-    static let builtInPath = Fixture.packageRoot.appendingPathComponent("assets/lectures/meta-learning.lecture").path
+    static let builtInPath = TestData.packageRoot.appendingPathComponent("assets/lectures/meta-learning.lecture").path
     static let runner = Locked(InlineRunner(engine: ExplorerEngine(options: Fixture.options)))
     static let noResults = ResultsTable.load(directory: nil)
 
@@ -67,8 +68,9 @@ struct LectureTests {
         }
     }
 
-    @Test("every built-in step at 100x30", .enabled(if: Fixture.hasOmniglot, "needs ../shared/omniglot"))
+    @Test("every built-in step at 100x30")
     func snapshots() throws {
+        _ = try TestData.omniglot()
         let lecture = try LectureParser.load(path: Self.builtInPath)
         let frames = Self.runner.withLock { LectureRenderer.renderAll(lecture, width: 100, height: 30, results: Self.noResults, runner: $0) }
         for (index, frame) in frames.enumerated() {

@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// Synthetic bitmaps, so glyph snapshots need no data files.
 enum Fixtures {
     /// A ring of ink on a blank square, like a hand-drawn "o" at Omniglot's 105x105.
@@ -33,4 +35,11 @@ enum Fixtures {
         stroke(33, 60, 72, 60)
         return pixels
     }
+}
+
+/// Renders one widget into a fresh buffer of the given size.
+func render(_ widget: some Widget, width: Int, height: Int, charset: Charset = .unicode) -> Buffer {
+    var buffer = Buffer(width: width, height: height, charset: charset)
+    widget.render(into: &buffer, area: buffer.area)
+    return buffer
 }

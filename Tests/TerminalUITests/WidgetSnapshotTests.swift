@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TerminalUI
+import TestSupport
 
 @Suite struct WidgetSnapshotTests {
     @Test func blockWithTitles() {

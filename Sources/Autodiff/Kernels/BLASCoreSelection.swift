@@ -62,6 +62,10 @@ public enum BLASCoreSelection {
     /// OpenBLAS reads its settings once, when it loads, so a missing one can only be given by
     /// starting again: re-executes this program with them (once: the second start has them all).
     /// Returns normally when nothing needs doing or the re-execution is impossible.
+    ///
+    /// Starting the process again is the executable's decision: `episcope` calls this first
+    /// thing in its `main`, before any BLAS call; no library code calls it, so a host program
+    /// (or a test runner) embedding the engine is never re-executed by surprise.
     public static func reexecuteWithOpenBLASSettings() {
         let settings = missingSettings(environment: ProcessInfo.processInfo.environment)
         guard !settings.isEmpty else { return }

@@ -16,11 +16,11 @@ public final class ExplorerEngine: @unchecked Sendable {
     var maml: ClassifierModel?
 
     /// An engine with nothing loaded yet; call `prepare` first.
+    ///
+    /// It leaves the host process's settings alone: adaptation runs fastest with
+    /// `TensorAllocator.keepLargeBlocks()`, which the executable calls at its start.
     public init(options: EngineOptions) {
         self.options = options
-        // Adaptation allocates and frees the same large activations over and over; without this
-        // every one is a fresh mmap and page faults (the CLI sets it too; tests and embedders may not).
-        TensorAllocator.keepLargeBlocks()
     }
 
     /// Loads models and data, reporting each as a `.resource` action. Returns the slow part

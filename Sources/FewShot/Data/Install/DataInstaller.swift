@@ -27,7 +27,8 @@ public enum DataInstaller {
                     items.append(try DataInventory.check(file, at: target, source: "download"))
                     continue
                 } catch {
-                    downloadProblem = "\(error)"
+                    // The reason alone: the error below names the address once more.
+                    if case OmniglotError.downloadFailed(_, let reason) = error { downloadProblem = reason } else { downloadProblem = "\(error)" }
                     log("\(file.name): \(downloadProblem); trying the mirror")
                 }
             }

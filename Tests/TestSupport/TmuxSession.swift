@@ -5,12 +5,12 @@ import Glibc
 
 /// A tmux server on a private socket running one command in a detached window: the real
 /// binary in a real terminal, driven by keys and read back with `capture-pane`.
-final class TmuxSession {
-    let socket: String
-    private(set) var isRunning = false
+public final class TmuxSession {
+    public let socket: String
+    public private(set) var isRunning = false
 
     /// Starts `command` in a `width` x `height` window.
-    init(command: String, width: Int, height: Int) throws {
+    public init(command: String, width: Int, height: Int) throws {
         socket = "episcope-test-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         // The server daemonises and would inherit an output pipe, so nothing would ever read its end.
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", command], captureOutput: false)
@@ -20,19 +20,20 @@ final class TmuxSession {
     deinit { kill() }
 
     /// Sends keys the way `tmux send-keys` names them ("Tab", "q", "Escape").
-    func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "0"] + keys) }
+    public func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "0"] + keys) }
 
-    func resize(width: Int, height: Int) throws {
+    /// Resizes the window, as a user dragging the terminal's corner would.
+    public func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", "0", "-x", "\(width)", "-y", "\(height)"])
     }
 
     /// The window's text now.
-    func capture() -> String { (try? tmux(["capture-pane", "-p", "-t", "0"])) ?? "" }
+    public func capture() -> String { (try? tmux(["capture-pane", "-p", "-t", "0"])) ?? "" }
 
     /// Polls until the screen satisfies `condition` and stays the same for two captures in a
     /// row (a frame fully drawn), or `timeout` passes; returns the last capture.
     @discardableResult
-    func waitFor(timeout: Double = 20, _ condition: (String) -> Bool) -> String {
+    public func waitFor(timeout: Double = 20, _ condition: (String) -> Bool) -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var previous = ""
         while Date() < deadline {
@@ -45,7 +46,7 @@ final class TmuxSession {
     }
 
     /// Ends the server and everything in it.
-    func kill() {
+    public func kill() {
         guard isRunning else { return }
         isRunning = false
         _ = try? tmux(["kill-server"])
@@ -62,7 +63,7 @@ final class TmuxSession {
     /// Runs a program and returns its standard output. posix_spawn and waitpid rather than
     /// Foundation's Process, whose exit monitoring can miss a child that exits at once (the
     /// tmux client after `new-session -d`) and then waits forever.
-    static func run(_ argv: [String], captureOutput: Bool) throws -> String {
+    public static func run(_ argv: [String], captureOutput: Bool) throws -> String {
         var pipe: [Int32] = [-1, -1]
         guard Glibc.pipe(&pipe) == 0 else { throw POSIXError(.EMFILE) }
         var actions = posix_spawn_file_actions_t()
@@ -100,6 +101,6 @@ final class TmuxSession {
     }
 
     /// Where tmux is, if installed.
-    static let tmuxPath: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
+    public static let tmuxPath: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 }
