@@ -39,6 +39,10 @@ let package = Package(
             ]
         ),
 
+        // MARK: - Fuzzing
+        // Plainly built it replays inputs; `make fuzz` builds it apart with libFuzzer (scripts/fuzz.sh).
+        .executableTarget(name: "EpiscopeFuzz", dependencies: ["FewShot", "ExplorerApp"]),
+
         // MARK: - Tests
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
         .testTarget(name: "NeuralNetsTests", dependencies: ["NeuralNets", "Autodiff"]),

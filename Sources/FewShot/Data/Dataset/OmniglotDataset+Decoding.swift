@@ -4,19 +4,31 @@ extension OmniglotDataset {
     /// Decodes both archives of `location` from scratch (no cache): reads every entry into
     /// memory, then decodes the PNGs on all cores.
     public static func decode(from location: DataLocation) throws -> OmniglotDataset {
+        try decode(archives: Set.allCases.map { set in
+            let url = location.directory.appendingPathComponent(set.archiveName)
+            return (set, url.path, try ZipReader.readFiles(at: url) { $0.hasSuffix(".png") })
+        })
+    }
+
+    /// Decodes the one Omniglot image archive at `url` as the archive of `set`: the zip, its
+    /// entry layout and every drawing are checked as ``decode(from:)`` checks them, which lets
+    /// the fuzzer reach all three readers with one file.
+    public static func decode(archive url: URL, set: Set) throws -> OmniglotDataset {
+        try decode(archives: [(set, url.path, ZipReader.readFiles(at: url) { $0.hasSuffix(".png") })])
+    }
+
+    private static func decode(archives: [(set: Set, name: String, files: [ZipReader.File])]) throws -> OmniglotDataset {
         var alphabets: [Alphabet] = []
         var characterIDs: [Int] = []
-        var sources: [(archive: URL, files: [ZipReader.File], layout: ArchiveLayout)] = []
-        for set in Set.allCases {
-            let url = location.directory.appendingPathComponent(set.archiveName)
-            let files = try ZipReader.readFiles(at: url) { $0.hasSuffix(".png") }
-            let layout = try ArchiveLayout(paths: files.map(\.path), archive: url.path)
+        var sources: [(archive: String, files: [ZipReader.File], layout: ArchiveLayout)] = []
+        for (set, name, files) in archives {
+            let layout = try ArchiveLayout(paths: files.map(\.path), archive: name)
             for alphabet in layout.alphabets {
                 let first = characterIDs.count
                 characterIDs += alphabet.characters.map(\.id)
                 alphabets.append(Alphabet(name: alphabet.name, set: set, characters: first..<characterIDs.count))
             }
-            sources.append((url, files, layout))
+            sources.append((name, files, layout))
         }
         // Work items in global drawing order: (archive, file index) of each slot.
         var work: [(source: Int, file: Int)] = []
@@ -24,7 +36,7 @@ extension OmniglotDataset {
         for (s, source) in sources.enumerated() {
             for alphabet in source.layout.alphabets { for character in alphabet.characters { for e in character.entries { work.append((s, e)) } } }
         }
-        let store = try decodeDrawings(work: work, sources: sources.map { ($0.archive.path, $0.files) })
+        let store = try decodeDrawings(work: work, sources: sources.map { ($0.archive, $0.files) })
         return OmniglotDataset(alphabets: alphabets, characterIDs: characterIDs, drawings: store)
     }
 
