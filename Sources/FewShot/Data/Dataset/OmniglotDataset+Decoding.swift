@@ -4,24 +4,25 @@ extension OmniglotDataset {
     /// Decodes both archives of `location` from scratch (no cache): reads every entry into
     /// memory, then decodes the PNGs on all cores.
     public static func decode(from location: DataLocation) throws -> OmniglotDataset {
-        try decode(archives: Set.allCases.map { set in
-            let url = location.directory.appendingPathComponent(set.archiveName)
-            return (set, url.path, try ZipReader.readFiles(at: url) { $0.hasSuffix(".png") })
-        })
+        try decode(archives: Set.allCases.map { ($0, location.directory.appendingPathComponent($0.archiveName)) })
     }
 
     /// Decodes the one Omniglot image archive at `url` as the archive of `set`: the zip, its
     /// entry layout and every drawing are checked as ``decode(from:)`` checks them, which lets
     /// the fuzzer reach all three readers with one file.
     public static func decode(archive url: URL, set: Set) throws -> OmniglotDataset {
-        try decode(archives: [(set, url.path, ZipReader.readFiles(at: url) { $0.hasSuffix(".png") })])
+        try decode(archives: [(set, url)])
     }
 
-    private static func decode(archives: [(set: Set, name: String, files: [ZipReader.File])]) throws -> OmniglotDataset {
+    /// Reads and checks each archive in turn (a broken first archive is reported before a
+    /// missing second one), then decodes all drawings.
+    private static func decode(archives: [(set: Set, url: URL)]) throws -> OmniglotDataset {
         var alphabets: [Alphabet] = []
         var characterIDs: [Int] = []
         var sources: [(archive: String, files: [ZipReader.File], layout: ArchiveLayout)] = []
-        for (set, name, files) in archives {
+        for (set, url) in archives {
+            let name = url.path
+            let files = try ZipReader.readFiles(at: url) { $0.hasSuffix(".png") }
             let layout = try ArchiveLayout(paths: files.map(\.path), archive: name)
             for alphabet in layout.alphabets {
                 let first = characterIDs.count
