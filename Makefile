@@ -41,6 +41,9 @@ bench: build ## print the benchmark figures as JSON lines
 pretrain: build ## train the shipped models from scratch into assets/models (hours)
 	@bash scripts/pretrain.sh
 
+fuzz: deps ## fuzz every file reader with libFuzzer (FUZZ_SECONDS=60 each); keeps crashes as regression tests
+	@bash scripts/fuzz.sh
+
 fmt: ## format the sources
 	$(SWIFT) format --in-place --recursive Sources Tests
 

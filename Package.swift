@@ -39,6 +39,10 @@ let package = Package(
             ]
         ),
 
+        // MARK: - Fuzzing
+        // Plainly built it replays inputs; `make fuzz` builds it apart with libFuzzer (scripts/fuzz.sh).
+        .executableTarget(name: "EpiscopeFuzz", dependencies: ["FewShot", "Lecture"]),
+
         // MARK: - Tests
         // Snapshot policy, data location, binary location and tmux driver, for the test targets only.
         .target(name: "TestSupport", dependencies: ["Autodiff", "TerminalUI", "FewShot"], path: "Tests/TestSupport"),

@@ -46,6 +46,9 @@ public struct ModelCheckpoint: Sendable {
 
     public var architecture: ModelArchitecture { ModelArchitecture(configuration) }
 
+    /// The most ways a checkpoint's classifier may have: Omniglot's 1,623 characters in 4 rotations.
+    public static let maximumWays = 1623 * 4
+
     // MARK: - Files
 
     public func write(to path: String) throws {
@@ -70,7 +73,16 @@ public struct ModelCheckpoint: Sendable {
     /// Reads a checkpoint and checks it against the architecture its configuration names:
     /// every weight present with the right shape.
     public static func read(path: String) throws -> ModelCheckpoint {
-        let contents = try SafeTensors.read(path: path)
+        try checkpoint(SafeTensors.read(path: path), path: path)
+    }
+
+    /// Decodes a checkpoint file's bytes (`path` names it in messages), with the checks of
+    /// ``read(path:)``.
+    public static func decode(_ data: Data, path: String) throws -> ModelCheckpoint {
+        try checkpoint(SafeTensors.decode(data, path: path), path: path)
+    }
+
+    private static func checkpoint(_ contents: SafeTensors.Contents, path: String) throws -> ModelCheckpoint {
         func fail(_ reason: String) -> SafeTensors.Failure { .malformed(path: path, reason: reason) }
         let configuration: TrainingConfiguration
         if let json = contents.metadata["configuration"] {
@@ -84,6 +96,12 @@ public struct ModelCheckpoint: Sendable {
                 throw fail("neither Episcope metadata nor a state dict Episcope knows (encoder.0.0.weight, classifier.weight or net.0.weight)")
             }
             configuration = inferred
+        }
+        // The classifier head is built before the tensors are compared with it, so a ways count
+        // from the file (or a state dict's `classifier.weight` of shape [huge, 0]) must be
+        // bounded first: no episode has more ways than Omniglot's 1,623 characters in 4 rotations.
+        guard (1...ModelCheckpoint.maximumWays).contains(configuration.validationWays) else {
+            throw fail("its classifier has \(configuration.validationWays) ways, outside 1...\(ModelCheckpoint.maximumWays)")
         }
         let architecture = ModelArchitecture(configuration)
         var rng = SeededGenerator(seed: 0)
@@ -99,9 +117,17 @@ public struct ModelCheckpoint: Sendable {
         for layer in 0..<architecture.normalizationLayers {
             let names = ModelArchitecture.bufferNames(layer: layer)
             guard let m = contents[names.mean], let v = contents[names.variance] else { continue }
+            // Batch norm indexes the buffers by channel, so they must have its weight's shape.
+            let channels = zip(expected.names, expected.tensors).first { $0.0 == "encoder.\(layer).1.weight" }?.1.shape
+            guard m.shape == channels, v.shape == channels else {
+                throw fail("running statistics of layer \(layer) have shapes \(m.shape) and \(v.shape), expected \(channels ?? [])")
+            }
             means.append(m.scalars)
             variances.append(v.scalars)
-            tracked = Int(contents[names.count]?.scalars.first ?? 0)
+            // A float counter from the file; Int(_:) would trap on NaN, infinity or 1e30.
+            let count = contents[names.count]?.scalars.first ?? 0
+            guard let whole = Int(exactly: count), whole >= 0 else { throw fail("\(names.count) is \(count), not a count") }
+            tracked = whole
         }
         guard means.isEmpty || means.count == architecture.normalizationLayers else { throw fail("batch-norm buffers of some layers missing") }
         var evaluation: [String: String] = [:]

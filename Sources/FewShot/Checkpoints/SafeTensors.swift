@@ -99,7 +99,14 @@ public enum SafeTensors {
             guard begin >= 0, end >= begin, end <= body.count else {
                 throw fail("entry \(name) has byte range \(begin)..<\(end) outside the \(body.count) data bytes")
             }
-            guard end - begin == shape.reduce(1, *) * width else {
+            // Extents from the file may multiply past Int.max (and trap); such a shape cannot
+            // match the byte range, which is at most the file's size.
+            let bytes = shape.reduce((1, false)) { acc, extent in
+                let product = acc.0.multipliedReportingOverflow(by: extent)
+                return (product.partialValue, acc.1 || product.overflow)
+            }
+            let byteCount = bytes.0.multipliedReportingOverflow(by: width)
+            guard !bytes.1, !byteCount.overflow, end - begin == byteCount.partialValue else {
                 throw fail("entry \(name) has \(end - begin) bytes for shape \(shape) of \(dtype)")
             }
             entries.append((name, begin, end, dtype, shape))

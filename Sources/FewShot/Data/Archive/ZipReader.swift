@@ -10,6 +10,12 @@ enum ZipReader {
         var data: Data
     }
 
+    /// The most bytes one entry may inflate to: Omniglot's drawings and run lists are a few
+    /// kilobytes, so anything near this is damage or a zip bomb.
+    static let maximumEntryBytes = 64 << 20
+
+    private struct EntryTooLarge: Error {}
+
     /// The paths of all file entries (directories left out), in archive order.
     static func listFiles(at url: URL) throws -> [String] {
         let archive = try open(url)
@@ -18,15 +24,27 @@ enum ZipReader {
 
     /// The file entries whose path satisfies `include`, with their bytes, in archive order.
     /// The zip's CRC of each entry is checked, so a corrupt entry is reported rather than decoded.
+    ///
+    /// Archives are read from files only: ZIPFoundation's in-memory archives (`Archive(data:)`)
+    /// trap on a central directory that points past the end of the data, which its file-backed
+    /// reading reports as an error (see docs/fuzzing.md).
     static func readFiles(at url: URL, where include: (String) -> Bool) throws -> [File] {
         let archive = try open(url)
+        let name = url.path
         var files: [File] = []
         for entry in archive where entry.type == .file && include(entry.path) {
-            var data = Data(capacity: Int(clamping: entry.uncompressedSize))
+            // The stored size is only a hint (a damaged header may claim 2^64 bytes), and a
+            // small entry can inflate to gigabytes: both are bounded before memory is spent.
+            var data = Data(capacity: Int(min(entry.uncompressedSize, UInt64(Self.maximumEntryBytes))))
             do {
-                _ = try archive.extract(entry) { data.append($0) }
+                _ = try archive.extract(entry) { chunk in
+                    guard data.count + chunk.count <= Self.maximumEntryBytes else { throw EntryTooLarge() }
+                    data.append(chunk)
+                }
+            } catch is EntryTooLarge {
+                throw OmniglotError.corruptArchive(path: name, reason: "entry \(entry.path) is larger than \(Self.maximumEntryBytes >> 20) MB")
             } catch {
-                throw OmniglotError.corruptArchive(path: url.path, reason: "entry \(entry.path): \(describe(error))")
+                throw OmniglotError.corruptArchive(path: name, reason: "entry \(entry.path): \(describe(error))")
             }
             files.append(File(path: entry.path, data: data))
         }

@@ -39,6 +39,8 @@ enum CacheFormat {
             else { return nil }
             let metaLength = Int(clamping: read(raw, 24, UInt64.self))
             let count = Int(clamping: read(raw, 32, UInt64.self))
+            // Neither can exceed the file, which keeps the size sum below from overflowing.
+            guard metaLength <= raw.count, count <= raw.count else { return nil }
             let packedLength = count.multipliedReportingOverflow(by: DrawingStore.packedBytes)
             let levelsLength = count.multipliedReportingOverflow(by: DrawingStore.imageBytes)
             guard !packedLength.overflow, !levelsLength.overflow,
@@ -47,13 +49,24 @@ enum CacheFormat {
             let metaStart = headerSize, packedStart = metaStart + metaLength, levelsStart = packedStart + packedLength.partialValue
             guard let meta = try? JSONDecoder().decode(Metadata.self, from: Data(raw[metaStart..<packedStart])),
                 meta.characterIDs.count * OmniglotDataset.drawingsPerCharacter == count,
-                meta.alphabets.allSatisfy({ $0.characters.lowerBound >= 0 && $0.characters.upperBound <= meta.characterIDs.count })
+                Self.tile(meta.alphabets.map(\.characters), meta.characterIDs.count)
             else { return nil }
             let store = DrawingStore(
                 count: count, packed: Array(raw[packedStart..<levelsStart]),
                 levels28: Array(raw[levelsStart..<(levelsStart + levelsLength.partialValue)]))
             return OmniglotDataset(alphabets: meta.alphabets, characterIDs: meta.characterIDs, drawings: store)
         }
+    }
+
+    /// Whether `ranges` cover `0..<count` in order, without gaps or overlaps, as the alphabets'
+    /// characters do: every character then has exactly one alphabet to look up.
+    private static func tile(_ ranges: [Range<Int>], _ count: Int) -> Bool {
+        var next = 0
+        for range in ranges {
+            guard range.lowerBound == next else { return false }
+            next = range.upperBound
+        }
+        return !ranges.isEmpty && next == count
     }
 
     private static func append<T: FixedWidthInteger>(_ data: inout Data, _ value: T) {

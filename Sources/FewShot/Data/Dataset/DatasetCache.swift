@@ -20,6 +20,11 @@ public struct DatasetCache: Sendable, Hashable {
         return DatasetCache(directory: home.appendingPathComponent(".cache/episcope"))
     }
 
+    /// The dataset a cache file's bytes hold, or nil when they are not a complete cache file for
+    /// archives with content hash `key`: a cache file is outside bytes too (another version, a
+    /// full disk, a stray edit), so a bad one must read as a miss, never crash.
+    public static func decode(_ data: Data, key: UInt64) -> OmniglotDataset? { CacheFormat.decode(data, key: key) }
+
     /// The cache file for archives with content hash `key`.
     func file(for key: UInt64) -> URL? {
         directory?.appendingPathComponent("omniglot-v\(CacheFormat.version)-\(String(key, radix: 16)).bin")

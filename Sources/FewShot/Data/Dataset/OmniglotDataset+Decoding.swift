@@ -4,19 +4,32 @@ extension OmniglotDataset {
     /// Decodes both archives of `location` from scratch (no cache): reads every entry into
     /// memory, then decodes the PNGs on all cores.
     public static func decode(from location: DataLocation) throws -> OmniglotDataset {
+        try decode(archives: Set.allCases.map { ($0, location.directory.appendingPathComponent($0.archiveName)) })
+    }
+
+    /// Decodes the one Omniglot image archive at `url` as the archive of `set`: the zip, its
+    /// entry layout and every drawing are checked as ``decode(from:)`` checks them, which lets
+    /// the fuzzer reach all three readers with one file.
+    public static func decode(archive url: URL, set: Set) throws -> OmniglotDataset {
+        try decode(archives: [(set, url)])
+    }
+
+    /// Reads and checks each archive in turn (a broken first archive is reported before a
+    /// missing second one), then decodes all drawings.
+    private static func decode(archives: [(set: Set, url: URL)]) throws -> OmniglotDataset {
         var alphabets: [Alphabet] = []
         var characterIDs: [Int] = []
-        var sources: [(archive: URL, files: [ZipReader.File], layout: ArchiveLayout)] = []
-        for set in Set.allCases {
-            let url = location.directory.appendingPathComponent(set.archiveName)
+        var sources: [(archive: String, files: [ZipReader.File], layout: ArchiveLayout)] = []
+        for (set, url) in archives {
+            let name = url.path
             let files = try ZipReader.readFiles(at: url) { $0.hasSuffix(".png") }
-            let layout = try ArchiveLayout(paths: files.map(\.path), archive: url.path)
+            let layout = try ArchiveLayout(paths: files.map(\.path), archive: name)
             for alphabet in layout.alphabets {
                 let first = characterIDs.count
                 characterIDs += alphabet.characters.map(\.id)
                 alphabets.append(Alphabet(name: alphabet.name, set: set, characters: first..<characterIDs.count))
             }
-            sources.append((url, files, layout))
+            sources.append((name, files, layout))
         }
         // Work items in global drawing order: (archive, file index) of each slot.
         var work: [(source: Int, file: Int)] = []
@@ -24,7 +37,7 @@ extension OmniglotDataset {
         for (s, source) in sources.enumerated() {
             for alphabet in source.layout.alphabets { for character in alphabet.characters { for e in character.entries { work.append((s, e)) } } }
         }
-        let store = try decodeDrawings(work: work, sources: sources.map { ($0.archive.path, $0.files) })
+        let store = try decodeDrawings(work: work, sources: sources.map { ($0.archive, $0.files) })
         return OmniglotDataset(alphabets: alphabets, characterIDs: characterIDs, drawings: store)
     }
 

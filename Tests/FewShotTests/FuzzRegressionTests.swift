@@ -1,0 +1,145 @@
+import Autodiff
+import Foundation
+import NeuralNets
+import Testing
+import TestSupport
+@testable import FewShot
+
+/// Replays every input the fuzzer made a reader crash, hang or run out of memory with (kept in
+/// `Tests/FuzzRegressions/<reader>/` by `make fuzz`, see docs/fuzzing.md): each must now be read
+/// or rejected with an error, without a sanitizer, in the normal test run.
+@Suite("Fuzz regressions")
+struct FuzzRegressionTests {
+    /// The files kept for `reader`, in name order (none while the fuzzer has found nothing).
+    static func inputs(_ reader: String) -> [URL] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        let folder = root.appendingPathComponent("FuzzRegressions/\(reader)")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted().map { folder.appendingPathComponent($0) }
+    }
+
+    /// Reads every kept input of `reader` with `read`, which may throw; a crash names the file
+    /// on the line before.
+    static func replay(_ reader: String, _ read: (Data) throws -> Void) throws {
+        for file in inputs(reader) {
+            print("fuzz regression: \(reader)/\(file.lastPathComponent)")
+            do { try read(Data(contentsOf: file)) } catch {}
+        }
+    }
+
+    @Test("PNG decoder")
+    func png() throws { try Self.replay("png") { _ = try PNGDecoder.decodeInk($0) } }
+
+    @Test("zip archive, entry layout and drawings")
+    func zip() throws {
+        // Through a file, as Episcope reads archives.
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("fuzz.zip")
+        try Self.replay("zip") { data in
+            try data.write(to: file)
+            _ = try OmniglotDataset.decode(archive: file, set: .background)
+        }
+    }
+
+    @Test("safetensors and model checkpoint")
+    func safetensors() throws {
+        try Self.replay("safetensors") {
+            _ = try? SafeTensors.decode($0, path: "fuzz.safetensors")
+            _ = try ModelCheckpoint.decode($0, path: "fuzz.safetensors")
+        }
+    }
+
+    @Test("drawing cache")
+    func cache() throws {
+        // The key is the file's own, as the fuzzer passes it, so the input reaches past the key check.
+        try Self.replay("cache") { data in
+            let key = data.count >= 24 ? data[data.startIndex + 16..<data.startIndex + 24].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) } : 0
+            _ = DatasetCache.decode(data, key: key)
+        }
+    }
+}
+
+/// The limits the fuzzing added to the readers, each with the smallest input that broke it.
+@Suite("Reader limits")
+struct ReaderLimitTests {
+    /// A safetensors file with `header` as its JSON header and `body` as its data.
+    static func safetensors(_ header: String, body: Data = Data()) -> Data {
+        var data = Data()
+        withUnsafeBytes(of: UInt64(header.utf8.count).littleEndian) { data.append(contentsOf: $0) }
+        return data + Data(header.utf8) + body
+    }
+
+    @Test("a shape whose element count overflows is rejected, not trapped on")
+    func overflowingShape() {
+        let file = Self.safetensors(#"{"w":{"dtype":"F32","shape":[4294967296,4294967296],"data_offsets":[0,0]}}"#)
+        #expect(throws: SafeTensors.Failure.self) { try SafeTensors.decode(file, path: "big.safetensors") }
+    }
+
+    @Test("a state dict's classifier may not have more ways than Omniglot has classes")
+    func hugeClassifier() {
+        // [2^40, 0] holds no bytes, so only the ways bound keeps the head from being allocated.
+        let file = Self.safetensors(#"{"classifier.weight":{"dtype":"F32","shape":[1099511627776,0],"data_offsets":[0,0]}}"#)
+        #expect(throws: SafeTensors.Failure.self) { try ModelCheckpoint.decode(file, path: "wide.safetensors") }
+    }
+
+    @Test("a batch counter that is no count, and buffers of the wrong shape, are rejected")
+    func badBuffers() throws {
+        var rng = SeededGenerator(seed: 1)
+        let configuration = TrainingConfiguration.standard(.protonet, .omniglot)
+        let parameters = ModelArchitecture(configuration).initialParameters(using: &rng)
+        let running = RunningStatistics(layers: 4, channels: 64)
+        let checkpoint = ModelCheckpoint(configuration: configuration, parameters: parameters, running: running, iteration: 1, wallSeconds: 0, command: "")
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("m.safetensors").path
+        try checkpoint.write(to: path)
+        var contents = try SafeTensors.read(path: path)
+        #expect(throws: Never.self) { try ModelCheckpoint.decode(SafeTensors.encode(contents), path: path) }
+        let counter = contents.tensors.firstIndex { $0.name == "encoder.2.1.num_batches_tracked" }!
+        for value in [Float.nan, .infinity, 1e30, -1] {
+            contents.tensors[counter].tensor = Tensor(shape: [], scalars: [value])
+            #expect(throws: SafeTensors.Failure.self, "\(value)") { try ModelCheckpoint.decode(SafeTensors.encode(contents), path: path) }
+        }
+        contents.tensors[counter].tensor = Tensor(shape: [], scalars: [3])
+        let mean = contents.tensors.firstIndex { $0.name == "encoder.1.1.running_mean" }!
+        contents.tensors[mean].tensor = Tensor([1, 2, 3])
+        #expect(throws: SafeTensors.Failure.self) { try ModelCheckpoint.decode(SafeTensors.encode(contents), path: path) }
+    }
+
+    @Test("cache header lengths near 2^63 read as a miss")
+    func hugeCacheLengths() {
+        for (metaLength, count) in [(UInt64.max, UInt64(0)), (0, UInt64(Int.max)), (UInt64(Int.max) - 40, 0)] {
+            var data = Data("EPSCOMNI".utf8)
+            for value in [UInt64(CacheFormat.version), 7, metaLength, count] {
+                withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+            }
+            #expect(DatasetCache.decode(data + Data(count: 64), key: 7) == nil)
+        }
+    }
+
+    @Test("a PNG whose size its image data cannot fill is rejected before allocating it")
+    func pngSizeBeyondItsData() {
+        let ihdr = DataTestPNGWriter.bigEndian(16384) + DataTestPNGWriter.bigEndian(16384) + [8, 0, 0, 0, 0]
+        var bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        bytes += DataTestPNGWriter.chunk("IHDR", ihdr)
+        bytes += DataTestPNGWriter.chunk("IDAT", DataTestPNGWriter.zlibStored([0, 0, 0]))
+        bytes += DataTestPNGWriter.chunk("IEND", [])
+        #expect(throws: PNGError.self) { try PNGDecoder.decodeInk(Data(bytes)) }
+    }
+
+    @Test("a zip entry claiming 4 GB is read by its real size")
+    func zipEntryClaimingHugeSize() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("a.zip")
+        try DataTestZipWriter.write([(path: "a/x.txt", data: Data("hello".utf8))], to: url)
+        var bytes = try Data(contentsOf: url)
+        // The central directory's uncompressed size (after its signature at the end of the
+        // entry's local header and data) says 0xFFFFFFFE; reading must not reserve that much.
+        let central = bytes.firstRange(of: Data([0x50, 0x4B, 0x01, 0x02]))!.lowerBound
+        bytes.replaceSubrange((central + 24)..<(central + 28), with: [0xFE, 0xFF, 0xFF, 0xFF])
+        try bytes.write(to: url)
+        _ = try? ZipReader.readFiles(at: url) { _ in true }
+    }
+}
