@@ -12,7 +12,7 @@ BIN = .build/release/episcope
 TEST_FLAGS = -c release -Xswiftc -enable-testing --scratch-path .build-test --explicit-target-dependency-import-check error
 TEST_ENV = EPISCOPE_BINARY=$(CURDIR)/$(BIN)
 
-.PHONY: help deps build test-data run test e2e bench pretrain fmt lint clean
+.PHONY: help deps build test-data run test e2e bench pretrain fuzz fmt lint clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -29,7 +29,7 @@ test-data: build ## prepare Omniglot with `episcope data` (or use EPISCOPE_DATA)
 run: build ## open the explorer
 	@$(BIN) $(ARGS)
 
-test: test-data ## run unit, snapshot, CLI and end-to-end tests
+test: lint test-data ## check formatting, then run unit, snapshot, CLI and end-to-end tests
 	$(TEST_ENV) $(SWIFT) test $(TEST_FLAGS)
 
 e2e: test-data ## only the end-to-end tests (the real binary under tmux)
@@ -44,11 +44,11 @@ pretrain: build ## train the shipped models from scratch into assets/models (hou
 fuzz: deps ## fuzz every file reader with libFuzzer (FUZZ_SECONDS=60 each); keeps crashes as regression tests
 	@bash scripts/fuzz.sh
 
-fmt: ## format the sources
+fmt: ## format the sources (the rules are in .swift-format)
 	$(SWIFT) format --in-place --recursive Sources Tests
 
-lint: ## check formatting
-	$(SWIFT) format lint --recursive Sources Tests
+lint: ## fail on any formatting or style violation of .swift-format
+	$(SWIFT) format lint --strict --recursive Sources Tests
 
 clean:
 	rm -rf .build .build-test

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CNCurses
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Puts the terminal back the way the shell expects it, from any exit path: explicit close,
 /// deinit, `exit()` (atexit), termination signals and crashes. A program that dies inside

@@ -1,14 +1,16 @@
-import Foundation
 import ArgumentParser
 import Autodiff
+import Foundation
 
 @main
 struct Episcope: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "episcope",
         abstract: "Look inside meta-learning: episodes, prototypes, and MAML's inner loop.",
-        subcommands: [ExploreCommand.self, RenderCommand.self, LectureCommand.self, DataCommand.self, EpisodeCommand.self, RunsCommand.self,
-                      TrainCommand.self, EvalCommand.self, ShipCommand.self, ModelsCommand.self, BenchCommand.self],
+        subcommands: [
+            ExploreCommand.self, RenderCommand.self, LectureCommand.self, DataCommand.self, EpisodeCommand.self, RunsCommand.self,
+            TrainCommand.self, EvalCommand.self, ShipCommand.self, ModelsCommand.self, BenchCommand.self
+        ],
         defaultSubcommand: ExploreCommand.self
     )
 

@@ -1,6 +1,6 @@
-import Lecture
 import FewShot
 import Foundation
+import Lecture
 
 /// The readers of outside bytes, each fed one input the way Episcope feeds it a file. A reader
 /// may reject an input (that is its job); it must never crash, hang or allocate without bound.
@@ -39,7 +39,8 @@ enum Reader: String, CaseIterable {
             case .cache:
                 // The key a cache file must carry comes from the file's own header (bytes 16..<24),
                 // so inputs get past the key check and reach the metadata and drawings.
-                let key = data.count >= 24 ? data[data.startIndex + 16..<data.startIndex + 24].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) } : 0
+                let key =
+                    data.count >= 24 ? data[data.startIndex + 16..<data.startIndex + 24].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) } : 0
                 guard let dataset = DatasetCache.decode(data, key: key) else { return "rejected: not a cache file" }
                 return "ok: \(dataset.drawings.count) drawings"
             case .lecture:

@@ -30,19 +30,20 @@ guard arguments.count >= 2, let reader = Reader(rawValue: arguments[1]) else {
 }
 
 #if EPISCOPE_FUZZ
-exit(runLibFuzzer(reader, arguments: [arguments[0]] + arguments.dropFirst(2)))
+    exit(runLibFuzzer(reader, arguments: [arguments[0]] + arguments.dropFirst(2)))
 #else
-for path in arguments.dropFirst(2) {
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-        FileHandle.standardError.write(Data("EpiscopeFuzz: no such file \(path)\n".utf8))
-        exit(1)
+    for path in arguments.dropFirst(2) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            FileHandle.standardError.write(Data("EpiscopeFuzz: no such file \(path)\n".utf8))
+            exit(1)
+        }
+        let files =
+            isFolder.boolValue
+            ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map { "\(path)/\($0)" } : [path]
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else { continue }
+            print("\(file): \(reader.read(data))")
+        }
     }
-    let files = isFolder.boolValue
-        ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map { "\(path)/\($0)" } : [path]
-    for file in files {
-        guard let data = FileManager.default.contents(atPath: file) else { continue }
-        print("\(file): \(reader.read(data))")
-    }
-}
 #endif

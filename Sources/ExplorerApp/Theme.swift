@@ -24,8 +24,10 @@ public enum Theme {
     public static let baseline = Style(fg: .brightRed)
 
     /// Distinct colours for classes (and tasks), cycled when there are more.
-    public static let classColors: [Color] = [.brightCyan, .brightYellow, .brightMagenta, .brightGreen, .brightBlue,
-                                              .brightRed, .cyan, .yellow, .magenta, .green]
+    public static let classColors: [Color] = [
+        .brightCyan, .brightYellow, .brightMagenta, .brightGreen, .brightBlue,
+        .brightRed, .cyan, .yellow, .magenta, .green
+    ]
 
     /// The colour of class (or task) `index`.
     public static func classColor(_ index: Int) -> Color { classColors[((index % classColors.count) + classColors.count) % classColors.count] }

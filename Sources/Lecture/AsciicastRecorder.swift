@@ -22,7 +22,7 @@ public final class AsciicastRecorder {
         self.clock = clock ?? { Date().timeIntervalSince(start) }
         let header: [String: Any] = [
             "version": 2, "width": width, "height": height, "timestamp": Int(start.timeIntervalSince1970),
-            "env": ["TERM": "xterm-256color", "SHELL": "/bin/sh"], "title": "episcope lecture",
+            "env": ["TERM": "xterm-256color", "SHELL": "/bin/sh"], "title": "episcope lecture"
         ]
         let data = try JSONSerialization.data(withJSONObject: header, options: [.sortedKeys])
         handle.write(data + Data("\n".utf8))

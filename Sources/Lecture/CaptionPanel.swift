@@ -34,7 +34,9 @@ enum CaptionPanel {
         case .episode, .prototypes:
             if !r.omniglot.isReady, case .loading = r.omniglot { return nil }
             if !r.omniglot.isReady { return r.omniglot.caption }
-            if r.protoNet.caption.contains("untrained") { return "no shipped ProtoNet yet (assets/models): the distances come from untrained weights" }
+            if r.protoNet.caption.contains("untrained") {
+                return "no shipped ProtoNet yet (assets/models): the distances come from untrained weights"
+            }
         case .inner:
             if r.omniglot.isReady && r.mamlClassifier.caption.contains("untrained") {
                 return "no shipped MAML classifier yet (assets/models): the curves start from untrained weights"

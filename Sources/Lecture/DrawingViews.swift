@@ -1,4 +1,5 @@
 import ExplorerApp
+import Foundation
 import TerminalUI
 
 /// The audience's drawing beside the episode: the drawing, and either its distance to each
@@ -11,8 +12,10 @@ enum DrawingVerdictPanel {
         guard inner.height > 4 else { return }
         let glyphRows = min(inner.height / 2, inner.width / 2)
         let (top, bottom) = inner.splitTop(glyphRows)
-        GlyphView(bytes: verdict.drawing.bytes, width: verdict.drawing.width, height: verdict.drawing.height,
-                  mode: buffer.charset == .ascii ? .ascii : app.glyphMode, style: Theme.support).render(into: &buffer, area: top)
+        GlyphView(
+            bytes: verdict.drawing.bytes, width: verdict.drawing.width, height: verdict.drawing.height,
+            mode: buffer.charset == .ascii ? .ascii : app.glyphMode, style: Theme.support
+        ).render(into: &buffer, area: top)
         var lines: [Line] = []
         let names = app.episode.view?.classes.map(\.caption) ?? []
         if verdict.asNewClass {
@@ -26,8 +29,10 @@ enum DrawingVerdictPanel {
                 let mark = i == verdict.predicted ? Symbols.arrow(buffer.charset) : " "
                 let p = verdict.probabilities.indices.contains(i) ? verdict.probabilities[i] : 0
                 let label = String((names.indices.contains(i) ? names[i] : "class \(i + 1)").prefix(10))
-                lines.append(Line("\(mark)\(i + 1) \(format(d, width: 7)) \(format(p, width: 4)) \(label)",
-                                  style: i == verdict.predicted ? Theme.correct : Theme.label))
+                lines.append(
+                    Line(
+                        "\(mark)\(i + 1) \(format(d, width: 7)) \(format(p, width: 4)) \(label)",
+                        style: i == verdict.predicted ? Theme.correct : Theme.label))
             }
         }
         Paragraph(lines, wrap: false).render(into: &buffer, area: bottom)
@@ -95,17 +100,17 @@ enum LectureHelp {
         ("z Z", "zoom the figure in and out"), ("t", "standard or projector theme"),
         ("d", "drawing pad (episode steps): the room draws, the model classifies"),
         ("r n a g [ ] + -", "the screen's own keys (resample, new task, run all, glyphs, shots, ways)"),
-        ("?", "this help"), ("Esc", "close help, pad or a typed number"), ("q Ctrl-C", "quit"),
+        ("?", "this help"), ("Esc", "close help, pad or a typed number"), ("q Ctrl-C", "quit")
     ]
 
     static func render(into buffer: inout Buffer, area: Rect) {
         let popup = Popup(title: "Lecture keys", width: 76, height: rows.count + 2)
         let lines = rows.map { keys, help in
-            Line([Span(LectureText.render(keys, charset: buffer.charset).padding(toLength: 20, withPad: " ", startingAt: 0), style: Theme.accent),
-                  Span(help)])
+            Line([
+                Span(LectureText.render(keys, charset: buffer.charset).padding(toLength: 20, withPad: " ", startingAt: 0), style: Theme.accent),
+                Span(help)
+            ])
         }
         popup.render(into: &buffer, screen: area, content: Paragraph(lines, wrap: false))
     }
 }
-
-import Foundation

@@ -42,10 +42,13 @@ extension LoopProgram where State == LectureState, Message == LectureAction {
 extension ProgramLoop where State == LectureState, Message == LectureAction {
     /// A lecture loop over `terminal`; effects go to `runner`; frames also to `recorder`; the
     /// drawing pad saves to and loads from `drawings`.
-    public convenience init(terminal: Terminal<Backend>, state: LectureState, runner: EffectRunner, recorder: AsciicastRecorder? = nil,
-                            drawings: DrawingFiles = DrawingFiles(directory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)),
-                            clock: @escaping () -> Int = monotonicMilliseconds) {
-        self.init(terminal: terminal, program: .lecture(drawings: drawings), state: state, runner: runner, clock: clock,
-                  onFrame: recorder.map { recorder in { recorder.record($0) } })
+    public convenience init(
+        terminal: Terminal<Backend>, state: LectureState, runner: EffectRunner, recorder: AsciicastRecorder? = nil,
+        drawings: DrawingFiles = DrawingFiles(directory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)),
+        clock: @escaping () -> Int = monotonicMilliseconds
+    ) {
+        self.init(
+            terminal: terminal, program: .lecture(drawings: drawings), state: state, runner: runner, clock: clock,
+            onFrame: recorder.map { recorder in { recorder.record($0) } })
     }
 }

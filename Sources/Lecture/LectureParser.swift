@@ -150,8 +150,9 @@ public enum LectureParser {
             }
             s.dataset = value.lowercased()
         default:
-            throw SettingError(text: "unknown setting '\(key)'; known: screen, seed, glyphs, ways, shots, episode, alphabet, select, zoom, "
-                + "alpha, steps, baseline, task, batch, algorithm, dataset")
+            throw SettingError(
+                text: "unknown setting '\(key)'; known: screen, seed, glyphs, ways, shots, episode, alphabet, select, zoom, "
+                    + "alpha, steps, baseline, task, batch, algorithm, dataset")
         }
         step.settings = s
     }

@@ -7,8 +7,10 @@ import TerminalUI
 /// what it needs. `episcope lecture --export`, the snapshot tests and the recordings use it.
 public enum LectureRenderer {
     /// A settled loop over an in-memory terminal, on step `index` (0-based).
-    public static func makeLoop(_ lecture: Lecture, step index: Int = 0, width: Int = 100, height: Int = 30, charset: Charset = .unicode,
-                                theme: LectureTheme = .standard, results: ResultsTable, runner: InlineRunner) -> LectureLoop<TestBackend> {
+    public static func makeLoop(
+        _ lecture: Lecture, step index: Int = 0, width: Int = 100, height: Int = 30, charset: Charset = .unicode,
+        theme: LectureTheme = .standard, results: ResultsTable, runner: InlineRunner
+    ) -> LectureLoop<TestBackend> {
         let backend = TestBackend(width: width, height: height, supportsUnicode: charset == .unicode)
         let terminal = Terminal(backend: backend, charset: charset)
         var state = LectureState(lecture: lecture, width: width, height: height, theme: theme)
@@ -22,8 +24,10 @@ public enum LectureRenderer {
     }
 
     /// Every step of `lecture`, each as a buffer.
-    public static func renderAll(_ lecture: Lecture, width: Int, height: Int, charset: Charset = .unicode, theme: LectureTheme = .standard,
-                                 results: ResultsTable, runner: InlineRunner) -> [Buffer] {
+    public static func renderAll(
+        _ lecture: Lecture, width: Int, height: Int, charset: Charset = .unicode, theme: LectureTheme = .standard,
+        results: ResultsTable, runner: InlineRunner
+    ) -> [Buffer] {
         let loop = makeLoop(lecture, width: width, height: height, charset: charset, theme: theme, results: results, runner: runner)
         var frames = [loop.terminal.lastFrame]
         for number in lecture.steps.indices.dropFirst() {

@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// Captions are written with Unicode mathematics (θ, φ, α, β, ∇, Σ); a terminal without UTF-8
 /// gets them spelled out, so a formula still reads as a formula rather than as question marks.
 public enum LectureText {
@@ -9,7 +11,7 @@ public enum LectureText {
         "–": "-", "—": "--", "…": "...", "“": "\"", "”": "\"", "‘": "'", "’": "'", "•": "*", "²": "^2",
         "ᵢ": "_i", "ⱼ": "_j", "₀": "0", "₁": "1", "₂": "2", "₃": "3", "ᵀ": "^T", "‖": "||", "∂": "d",
         "│": "|", "─": "-", "┌": "+", "┐": "+", "└": "+", "┘": "+", "├": "+", "┤": "+", "┬": "+", "┴": "+",
-        "┼": "+", "▶": ">", "▼": "v", "▲": "^", "◀": "<", "✓": "v", "✗": "x", "●": "o", "○": "o", "↓": "v", "↑": "^",
+        "┼": "+", "▶": ">", "▼": "v", "▲": "^", "◀": "<", "✓": "v", "✗": "x", "●": "o", "○": "o", "↓": "v", "↑": "^"
     ]
 
     /// `text` as the terminal can show it: unchanged for Unicode, spelled out for ASCII (any
@@ -23,5 +25,3 @@ public enum LectureText {
         return out
     }
 }
-
-import TerminalUI

@@ -91,8 +91,9 @@ private func updatePad(_ state: inout LectureState, _ action: DrawingPadAction) 
         let id = state.app.nextRequestID()
         state.pendingDrawing = id
         let e = state.app.episode
-        let episode = EpisodeRequest(id: id, seed: e.seed, episodeNumber: e.episodeNumber, ways: e.ways, shots: e.shots,
-                                     queriesPerClass: EpisodeState.queriesPerClass, withinAlphabet: e.withinAlphabet)
+        let episode = EpisodeRequest(
+            id: id, seed: e.seed, episodeNumber: e.episodeNumber, ways: e.ways, shots: e.shots,
+            queriesPerClass: EpisodeState.queriesPerClass, withinAlphabet: e.withinAlphabet)
         state.message = "classifying the drawing…"
         return [.classifyDrawing(DrawingRequest(id: id, episode: episode, pixels: pad.ink, asNewClass: pad.asNewClass))]
     case .save, .load:

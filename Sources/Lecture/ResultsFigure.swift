@@ -9,9 +9,12 @@ enum ResultsFigure {
         let inner = block.inner(area).inset(horizontal: 1, vertical: 0)
         var lines = [Line("\(pad("model", 18))\(pad("setting", 16))\(pad("ours (model file)", 34))paper", style: Theme.heading)]
         for row in table.rows {
-            lines.append(Line([Span(pad(row.model, 18), style: Theme.accent), Span(pad(row.setting, 16)),
-                               Span(pad(row.ours ?? "no evaluation stored", 34), style: row.ours == nil ? Theme.muted : Theme.correct),
-                               Span(row.paper ?? "-", style: Theme.muted)]))
+            lines.append(
+                Line([
+                    Span(pad(row.model, 18), style: Theme.accent), Span(pad(row.setting, 16)),
+                    Span(pad(row.ours ?? "no evaluation stored", 34), style: row.ours == nil ? Theme.muted : Theme.correct),
+                    Span(row.paper ?? "-", style: Theme.muted)
+                ]))
         }
         if table.rows.isEmpty { lines.append(Line("no shipped model found: nothing to report yet", style: Theme.warning)) }
         if let note = table.note { lines.append(Line("")); lines.append(Line("note: " + note, style: Theme.warning)) }

@@ -64,13 +64,15 @@ public struct BarChart: Widget, Hashable, Sendable {
             var look = bar.style ?? barStyle
             if isHighlighted { look = look.patched(with: highlightStyle) }
             let labelClip = Rect(x: area.x, y: y, width: labelWidth, height: 1)
-            buffer.set(x: area.x, y: y, string: bar.label, style: isHighlighted ? labelStyle.patched(with: highlightStyle) : labelStyle, clip: labelClip)
+            buffer.set(
+                x: area.x, y: y, string: bar.label, style: isHighlighted ? labelStyle.patched(with: highlightStyle) : labelStyle, clip: labelClip)
             let ratio = bar.value.isFinite ? min(max(bar.value / scale, 0), 1) : 0
             Gauge(ratio: ratio, labelPosition: .none, filledStyle: look, emptyStyle: look)
                 .renderBarOnly(into: &buffer, area: Rect(x: barX, y: y, width: barWidth, height: 1))
             if valueWidth > 0 {
                 let text = values[index]
-                buffer.set(x: area.right - CharacterWidth.of(text), y: y, string: text, style: isHighlighted ? highlightStyle : labelStyle, clip: area)
+                buffer.set(
+                    x: area.right - CharacterWidth.of(text), y: y, string: text, style: isHighlighted ? highlightStyle : labelStyle, clip: area)
             }
         }
     }

@@ -20,8 +20,10 @@ public struct GlyphView: Widget, Hashable, Sendable {
     static let ramp: [Unicode.Scalar] = [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"]
 
     /// A view of float pixels in 0...1.
-    public init(pixels: [Float], width: Int, height: Int, mode: GlyphStyle = .braille, invert: Bool = false,
-                threshold: Float = 0.3, style: Style = .plain) {
+    public init(
+        pixels: [Float], width: Int, height: Int, mode: GlyphStyle = .braille, invert: Bool = false,
+        threshold: Float = 0.3, style: Style = .plain
+    ) {
         precondition(pixels.count == width * height, "GlyphView: \(pixels.count) pixels for \(width)x\(height)")
         self.pixels = invert ? pixels.map { 1 - $0 } : pixels
         self.width = width
@@ -32,11 +34,14 @@ public struct GlyphView: Widget, Hashable, Sendable {
     }
 
     /// A view of byte pixels, 0 blank to 255 full ink (or 1-bit images stored as 0/1 with `oneBit`).
-    public init(bytes: [UInt8], width: Int, height: Int, mode: GlyphStyle = .braille, invert: Bool = false,
-                oneBit: Bool = false, threshold: Float = 0.3, style: Style = .plain) {
+    public init(
+        bytes: [UInt8], width: Int, height: Int, mode: GlyphStyle = .braille, invert: Bool = false,
+        oneBit: Bool = false, threshold: Float = 0.3, style: Style = .plain
+    ) {
         let scale: Float = oneBit ? 1 : 255
-        self.init(pixels: bytes.map { min(Float($0) / scale, 1) }, width: width, height: height, mode: mode,
-                  invert: invert, threshold: threshold, style: style)
+        self.init(
+            pixels: bytes.map { min(Float($0) / scale, 1) }, width: width, height: height, mode: mode,
+            invert: invert, threshold: threshold, style: style)
     }
 
     /// Cells the image occupies when fitted into `area` (aspect kept: a cell is taken to be

@@ -110,7 +110,8 @@ public struct Heatmap: Widget, Hashable, Sendable {
         let text = NumberFormatting.fixed(value, decimals: decimals)
         let textWidth = CharacterWidth.of(text)
         guard textWidth <= rect.width else { return }
-        let textStyle: Style = fill == .background
+        let textStyle: Style =
+            fill == .background
             ? Style(fg: scale.contrastingText(at: t), modifiers: highlighted ? .bold : [])
             : Style(fg: .default, bg: .default, modifiers: highlighted ? .bold : [])
         let y = rect.y + (rect.height - 1) / 2

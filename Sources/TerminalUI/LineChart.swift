@@ -16,9 +16,11 @@ public struct LineChart: Widget, Hashable, Sendable {
 
         /// A curve from evenly spaced values: x is `xStart + index * xStep`.
         public init(_ name: String, values: [Float], xStart: Double = 0, xStep: Double = 1, style: Style) {
-            self.init(name, points: values.enumerated().map {
-                ChartPoint(x: xStart + Double($0.offset) * xStep, y: Double($0.element))
-            }, style: style)
+            self.init(
+                name,
+                points: values.enumerated().map {
+                    ChartPoint(x: xStart + Double($0.offset) * xStep, y: Double($0.element))
+                }, style: style)
         }
     }
 
@@ -55,8 +57,9 @@ public struct LineChart: Widget, Hashable, Sendable {
     public func render(into buffer: inout Buffer, area: Rect) {
         let area = area.intersection(buffer.area)
         guard area.width > 4, area.height > 3 else { return }
-        let axes = ChartAxes.make(points: series.lazy.flatMap(\.points), xBounds: xBounds, yBounds: yBounds,
-                                  xTitle: xTitle, yTitle: yTitle, axisStyle: axisStyle, labelStyle: labelStyle, area: area)
+        let axes = ChartAxes.make(
+            points: series.lazy.flatMap(\.points), xBounds: xBounds, yBounds: yBounds,
+            xTitle: xTitle, yTitle: yTitle, axisStyle: axisStyle, labelStyle: labelStyle, area: area)
         let plot = axes.plotArea(in: area)
         guard !plot.isEmpty else { return }
         axes.render(into: &buffer, area: area, plot: plot)
@@ -86,8 +89,10 @@ public struct LineChart: Widget, Hashable, Sendable {
 
 extension ChartAxes {
     /// Axes fitted to `points` (for `.auto` bounds) with tick density suited to `area`.
-    static func make(points: some Sequence<ChartPoint>, xBounds: AxisBounds, yBounds: AxisBounds, xTitle: String?,
-                     yTitle: String?, axisStyle: Style, labelStyle: Style, area: Rect) -> ChartAxes {
+    static func make(
+        points: some Sequence<ChartPoint>, xBounds: AxisBounds, yBounds: AxisBounds, xTitle: String?,
+        yTitle: String?, axisStyle: Style, labelStyle: Style, area: Rect
+    ) -> ChartAxes {
         var minX = Double.infinity, maxX = -Double.infinity, minY = Double.infinity, maxY = -Double.infinity
         for point in points where point.x.isFinite && point.y.isFinite {
             minX = min(minX, point.x); maxX = max(maxX, point.x)
@@ -95,7 +100,8 @@ extension ChartAxes {
         }
         let y = scale(yBounds, dataLow: minY, dataHigh: maxY, cells: area.height - 2, cellsPerTick: 3)
         let x = scale(xBounds, dataLow: minX, dataHigh: maxX, cells: area.width - 8, cellsPerTick: 12)
-        return ChartAxes(xRange: (x.0, x.1), yRange: (y.0, y.1), xTicks: x.2, yTicks: y.2, xStep: x.3, yStep: y.3,
-                         xTitle: xTitle, yTitle: yTitle, axisStyle: axisStyle, labelStyle: labelStyle)
+        return ChartAxes(
+            xRange: (x.0, x.1), yRange: (y.0, y.1), xTicks: x.2, yTicks: y.2, xStep: x.3, yStep: y.3,
+            xTitle: xTitle, yTitle: yTitle, axisStyle: axisStyle, labelStyle: labelStyle)
     }
 }

@@ -8,10 +8,13 @@ public struct Popup: Hashable, Sendable {
     public var style: Style
 
     /// A popup of `width` x `height` cells including its border.
-    public init(title: String? = nil, width: Int, height: Int, style: Style = .plain,
-                borderType: BorderType = .rounded, borderStyle: Style = Style(fg: .cyan)) {
-        self.block = Block(title: title, borderType: borderType, borderStyle: borderStyle,
-                           titleStyle: Style(fg: .default, modifiers: .bold), horizontalPadding: 1)
+    public init(
+        title: String? = nil, width: Int, height: Int, style: Style = .plain,
+        borderType: BorderType = .rounded, borderStyle: Style = Style(fg: .cyan)
+    ) {
+        self.block = Block(
+            title: title, borderType: borderType, borderStyle: borderStyle,
+            titleStyle: Style(fg: .default, modifiers: .bold), horizontalPadding: 1)
         self.width = width
         self.height = height
         self.style = style

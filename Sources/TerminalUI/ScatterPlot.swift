@@ -52,8 +52,9 @@ public struct ScatterPlot: Widget, Hashable, Sendable {
     public func render(into buffer: inout Buffer, area: Rect) {
         let area = area.intersection(buffer.area)
         guard area.width > 4, area.height > 3 else { return }
-        let axes = ChartAxes.make(points: points.lazy.map { ChartPoint(x: $0.x, y: $0.y) }, xBounds: xBounds, yBounds: yBounds,
-                                  xTitle: xTitle, yTitle: yTitle, axisStyle: axisStyle, labelStyle: labelStyle, area: area)
+        let axes = ChartAxes.make(
+            points: points.lazy.map { ChartPoint(x: $0.x, y: $0.y) }, xBounds: xBounds, yBounds: yBounds,
+            xTitle: xTitle, yTitle: yTitle, axisStyle: axisStyle, labelStyle: labelStyle, area: area)
         let plot = axes.plotArea(in: area)
         guard !plot.isEmpty else { return }
         axes.render(into: &buffer, area: area, plot: plot)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Autodiff
 
 /// The activations and similarities of the metric and memory learners: values against their

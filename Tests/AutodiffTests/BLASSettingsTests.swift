@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Autodiff
 
 @Suite struct BLASSettingsTests {

@@ -1,5 +1,6 @@
 import Dispatch
 import Testing
+
 @testable import Autodiff
 
 /// OpenBLAS's thread count is process-wide; overlapping meta-batches must not leave it wrong.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Autodiff
 
 /// Finite-difference checks of first and second derivatives along random directions.
@@ -40,8 +41,9 @@ enum GradientCheck {
             let minus = Double(withoutRecording { f(moved(inputs, ds, -epsilon)) }.scalar)
             let numeric = (plus - minus) / Double(2 * epsilon)
             let scale = max(1, abs(numeric), abs(analytic))
-            #expect(abs(analytic - numeric) / scale < tolerance,
-                    "directional derivative: analytic \(analytic), numeric \(numeric)", sourceLocation: sourceLocation)
+            #expect(
+                abs(analytic - numeric) / scale < tolerance,
+                "directional derivative: analytic \(analytic), numeric \(numeric)", sourceLocation: sourceLocation)
         }
     }
 
@@ -64,8 +66,9 @@ enum GradientCheck {
         let analytic = dot(hv, ds)
         let numeric = (gradDotV(moved(inputs, ds, epsilon)) - gradDotV(moved(inputs, ds, -epsilon))) / Double(2 * epsilon)
         let scale = max(1, abs(numeric), abs(analytic))
-        #expect(abs(analytic - numeric) / scale < tolerance,
-                "Hessian-vector product: analytic \(analytic), numeric \(numeric)", sourceLocation: sourceLocation)
+        #expect(
+            abs(analytic - numeric) / scale < tolerance,
+            "Hessian-vector product: analytic \(analytic), numeric \(numeric)", sourceLocation: sourceLocation)
     }
 
     static func random(_ shape: [Int], seed: UInt64, scale: Float = 1) -> Tensor {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Autodiff
 
 /// Fast kernels against their naive twins, and determinism.
@@ -20,7 +21,7 @@ import Testing
     @Test func convMatchesNaiveForManyGeometries() {
         for (shape, wshape, stride, padding) in [
             ([3, 1, 28, 28], [8, 1, 3, 3], 1, 1), ([2, 4, 7, 9], [5, 4, 3, 3], 2, 1),
-            ([40, 2, 3, 3], [3, 2, 3, 3], 1, 1), ([1, 2, 6, 6], [2, 2, 5, 3], 1, 2), ([2, 3, 8, 8], [4, 3, 2, 2], 2, 0),
+            ([40, 2, 3, 3], [3, 2, 3, 3], 1, 1), ([1, 2, 6, 6], [2, 2, 5, 3], 1, 2), ([2, 3, 8, 8], [4, 3, 2, 2], 2, 0)
         ] {
             let x = GradientCheck.random(shape, seed: 3)
             let w = GradientCheck.random(wshape, seed: 4)

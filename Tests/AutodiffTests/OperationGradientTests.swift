@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Autodiff
 
 /// Every primitive's gradient against finite differences, first and second order.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Mistakes on the command line, as a user makes them: the built binary must answer each with
 /// one `episcope: error:` line that names the option, a usage exit status (64), nothing on
@@ -27,8 +27,9 @@ import TestSupport
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                      stderr: String(decoding: e, as: UTF8.self), seconds: Date().timeIntervalSince(start))
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self), seconds: Date().timeIntervalSince(start))
     }
 
     /// Runs `arguments` and checks the answer is the usage error whose line contains `message`.
@@ -43,7 +44,6 @@ import TestSupport
         #expect(r.seconds < 10, "\(command) took \(r.seconds) s to fail", sourceLocation: sourceLocation)
     }
 
-
     // MARK: - Issue 12's defects
 
     @Test func countsMustBePositive() throws {
@@ -54,10 +54,13 @@ import TestSupport
         try expectRejected(["eval", "--episodes", "0"], saying: "--episodes must be positive (got 0)")
         // This said "Missing value": a negative number is a value too.
         try expectRejected(["eval", "--episodes", "-5"], saying: "--episodes must be positive (got -5)")
-        try expectRejected(["ship", "assets/models/maml-sine.safetensors", "--to", folder + "/x.safetensors", "--episodes", "0"],
-                           saying: "--episodes must be positive (got 0)")
-        try expectRejected(["train", "maml", "--iterations", "-1", "--out", folder + "/x.safetensors"], saying: "--iterations must be positive (got -1)")
-        try expectRejected(["train", "maml", "--validate-every", "-1", "--out", folder + "/x.safetensors"], saying: "--validate-every must be 0 or more (got -1)")
+        try expectRejected(
+            ["ship", "assets/models/maml-sine.safetensors", "--to", folder + "/x.safetensors", "--episodes", "0"],
+            saying: "--episodes must be positive (got 0)")
+        try expectRejected(
+            ["train", "maml", "--iterations", "-1", "--out", folder + "/x.safetensors"], saying: "--iterations must be positive (got -1)")
+        try expectRejected(
+            ["train", "maml", "--validate-every", "-1", "--out", folder + "/x.safetensors"], saying: "--validate-every must be 0 or more (got -1)")
         try expectRejected(["train", "maml", "--meta-lr", "-0.5", "--out", folder + "/x.safetensors"], saying: "--meta-lr must be a positive number")
         try expectRejected(["lecture", "--step", "0"], saying: "--step must be positive (got 0)")
         try expectRejected(["episode", "--dataset", "sine", "--seed", "-1"], saying: "The value '-1' is invalid for '--seed <seed>'")
@@ -70,8 +73,9 @@ import TestSupport
         try expectRejected(["eval", "--ways", "1"], saying: "--ways must be 2...100 (got 1)")
         try expectRejected(["lecture", "--step", "99"], saying: "--step 99 is past the end: the lecture has")
         try expectRejected(["episode", "--shots", "10", "--queries", "15"], saying: "10 shots + 15 queries per class exceed the 20 drawings")
-        try expectRejected(["train", "reptile", "--inner-batch", "60", "--out", folder + "/x.safetensors"],
-                           saying: "--inner-batch 60 does not fit a support set of 5 ways x 10 shots")
+        try expectRejected(
+            ["train", "reptile", "--inner-batch", "60", "--out", folder + "/x.safetensors"],
+            saying: "--inner-batch 60 does not fit a support set of 5 ways x 10 shots")
     }
 
     @Test func trainRejectsPairsWithoutARecipe() throws {
@@ -109,8 +113,9 @@ import TestSupport
         try expectRejected(["train", "maml", "--test-setting", "5", "--out", folder + "/x.safetensors"], saying: "wants WAYSxSHOTS, e.g. 5x1")
         try expectRejected(["train", "maml", "--test-setting", "1x1", "--out", folder + "/x.safetensors"], saying: "at least 2 ways and 1 shot")
         // A prefix of a name used to run nothing at all, without a word.
-        try expectRejected(["bench", "--only", "convnet4"],
-                           saying: "sgemm, convnet4_train, maml_sine, maml_omniglot, omniglot_load, ui_frame, ui_latency")
+        try expectRejected(
+            ["bench", "--only", "convnet4"],
+            saying: "sgemm, convnet4_train, maml_sine, maml_omniglot, omniglot_load, ui_frame, ui_latency")
     }
 
     @Test func helpStillPrintsInFull() throws {
@@ -144,7 +149,8 @@ import TestSupport
         let quoted = folder + "/the \"best\" model\\1.safetensors"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try? FileManager.default.removeItem(atPath: quoted)
-        try FileManager.default.copyItem(atPath: TestData.packageRoot.appendingPathComponent("assets/models/maml-sine.safetensors").path, toPath: quoted)
+        try FileManager.default.copyItem(
+            atPath: TestData.packageRoot.appendingPathComponent("assets/models/maml-sine.safetensors").path, toPath: quoted)
         let r = try run(["eval", "--checkpoint", quoted, "--shots", "5", "--episodes", "5", "--json"])
         #expect(r.status == 0, "\(r.stderr)")
         let result = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], "not JSON: \(r.stdout)")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The release binary in tmux: it starts, draws glyphs and labels, answers keys, survives a
 /// resize and leaves the shell usable when it quits.
@@ -14,7 +14,8 @@ struct ExplorerEndToEndTests {
         let binary = try TestBinary.require()
         let root = TestData.packageRoot.path
         let environment = data.map { "EPISCOPE_DATA=\"\($0.path)\" " } ?? ""
-        let command = "sh -c 'cd \"\(root)\" && \(environment)TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 \"\(binary)\" \(arguments); echo EXITED status $?; sleep 30'"
+        let command =
+            "sh -c 'cd \"\(root)\" && \(environment)TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 \"\(binary)\" \(arguments); echo EXITED status $?; sleep 30'"
         return try TmuxSession(command: command, width: width, height: height)
     }
 
@@ -53,8 +54,9 @@ struct ExplorerEndToEndTests {
         #expect(after.contains("EXITED status 0"), "the shell got control back:\n\(after)")
     }
 
-    @Test("sine screen opens without data and quits on Ctrl-C",
-          .enabled(if: hasTmux, "needs tmux (make deps installs it)"))
+    @Test(
+        "sine screen opens without data and quits on Ctrl-C",
+        .enabled(if: hasTmux, "needs tmux (make deps installs it)"))
     func sine() throws {
         let tmux = try start("--screen sine --seed 7", width: 80, height: 24)
         defer { tmux.kill() }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The release binary's lecture in tmux: next, back, jump, hide chrome and quit.
 @Suite("Lecture end to end", .serialized)
@@ -9,7 +9,8 @@ struct LectureEndToEndTests {
     func tour() throws {
         let binary = try TestBinary.require()
         let root = TestData.packageRoot.path
-        let command = "sh -c 'cd \"\(root)\" && TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 \"\(binary)\" lecture --no-mouse; echo EXITED status $?; sleep 30'"
+        let command =
+            "sh -c 'cd \"\(root)\" && TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 \"\(binary)\" lecture --no-mouse; echo EXITED status $?; sleep 30'"
         let tmux = try TmuxSession(command: command, width: 100, height: 30)
         defer { tmux.kill() }
         let first = tmux.waitFor(timeout: 30) { $0.contains("1/15") }

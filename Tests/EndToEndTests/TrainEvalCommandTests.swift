@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `episcope train`, `eval` and `bench` as a user runs them: the release binary, its stdout,
 /// stderr and exit status. Without the binary every test fails, saying how to build it.
@@ -30,7 +30,9 @@ import TestSupport
 
     @Test func trainThenResumeThenEvaluateSine() throws {
         let model = folder + "/sine.safetensors"
-        let first = try run(["train", "maml", "--dataset", "sine", "--iterations", "40", "--checkpoint-every", "20", "--validate-every", "0", "--out", model])
+        let first = try run([
+            "train", "maml", "--dataset", "sine", "--iterations", "40", "--checkpoint-every", "20", "--validate-every", "0", "--out", model
+        ])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stderr.contains("finished 40 iterations"))
         let resumed = try run(["train", "--resume", "maml", "--iterations", "80", "--out", model])
@@ -46,7 +48,9 @@ import TestSupport
         let model = folder + "/interrupted.safetensors"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try TestBinary.require())
-        process.arguments = ["train", "reptile", "--dataset", "sine", "--iterations", "1000000", "--checkpoint-every", "1", "--validate-every", "0", "--out", model]
+        process.arguments = [
+            "train", "reptile", "--dataset", "sine", "--iterations", "1000000", "--checkpoint-every", "1", "--validate-every", "0", "--out", model
+        ]
         process.currentDirectoryURL = TestData.packageRoot
         let err = Pipe()
         process.standardError = err

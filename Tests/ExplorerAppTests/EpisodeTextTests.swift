@@ -2,9 +2,9 @@ import Autodiff
 import ExplorerApp
 import FewShot
 import Foundation
-import Testing
 import TerminalUI
 import TestSupport
+import Testing
 
 /// `episcope episode` text output, compared with plain-text snapshots under `Snapshots/` (the
 /// policy of `assertSnapshot` in TestSupport); without Omniglot these fail, saying where to get it.
@@ -36,7 +36,8 @@ struct EpisodeTextTests {
         let frameTops = text.split(separator: "\n").filter { $0.hasPrefix("+---") }
         let top = "+" + String(repeating: "-", count: EpisodeText.glyphColumns) + "+"
         #expect(frameTops.first.map(String.init) == top + "  " + top)
-        #expect(text.split(separator: "\n").filter { $0.hasPrefix("|") }.count == EpisodeText.glyphRows * frameTops.count / 2)  // a top and a bottom border per row of drawings
+        // A top and a bottom border per row of drawings.
+        #expect(text.split(separator: "\n").filter { $0.hasPrefix("|") }.count == EpisodeText.glyphRows * frameTops.count / 2)
         #expect(text.contains("@") || text.contains("%"))
     }
 }

@@ -1,8 +1,8 @@
 import ExplorerApp
 import Foundation
-import Testing
 import TerminalUI
 import TestSupport
+import Testing
 
 /// One inline engine for every screen test: the Omniglot data and the quick sine models are
 /// loaded once. Hermetic: no shipped models, no cache, a short quick training, the data where

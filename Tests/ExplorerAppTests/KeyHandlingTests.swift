@@ -1,7 +1,7 @@
 import ExplorerApp
 import FewShot
-import Testing
 import TerminalUI
+import Testing
 
 /// Keys as state transitions: `update` is pure, so each key is a before and an after.
 @Suite("Key handling")
@@ -93,7 +93,8 @@ struct KeyHandlingTests {
         _ = press(.char("+"), &state)
         let first = state.sine.pendingRequest!
         _ = press(.char("+"), &state)
-        let curves = SineCurves(id: first, xs: [0], truth: [0], adapted: [[0]], baseline: nil, adaptedError: [0], baselineError: nil, modelCaption: "")
+        let curves = SineCurves(
+            id: first, xs: [0], truth: [0], adapted: [[0]], baseline: nil, adaptedError: [0], baselineError: nil, modelCaption: "")
         _ = update(&state, .sineCurves(curves))
         #expect(state.sine.curves == nil)
     }

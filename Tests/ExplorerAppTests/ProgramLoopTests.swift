@@ -1,12 +1,15 @@
 import ExplorerApp
-import Testing
 import TerminalUI
+import Testing
 
 /// The one loop drives any program: here a counter that is neither the explorer nor a lecture.
 @Suite("Program loop")
 struct ProgramLoopTests {
     struct Counter { var count = 0, now = 0, width = 0, quit = false }
-    enum Message { case add(Int), explorer(Action) }
+    enum Message {
+        case add(Int)
+        case explorer(Action)
+    }
 
     /// Answers each effect with a `requestFailed` action, so the loop's draining is visible.
     final class EchoRunner: EffectRunner {
@@ -38,7 +41,9 @@ struct ProgramLoopTests {
                 return key == .char("q") ? .explorer(.quit) : .add(1)
             },
             lift: Message.explorer,
-            start: { state in state.count = 2; return [] },
+            start: { state in
+                state.count = 2; return []
+            },
             isAnimating: { _ in false },
             shouldQuit: \.quit)
     }
@@ -49,8 +54,9 @@ struct ProgramLoopTests {
         let runner = EchoRunner()
         var frames: [String] = []
         var clock = 5
-        let loop = ProgramLoop(terminal: Terminal(backend: backend), program: Self.program, state: Counter(), runner: runner,
-                               clock: { clock }, onFrame: { frames.append($0.plainText()) })
+        let loop = ProgramLoop(
+            terminal: Terminal(backend: backend), program: Self.program, state: Counter(), runner: runner,
+            clock: { clock }, onFrame: { frames.append($0.plainText()) })
         #expect((loop.state.count, loop.state.width, loop.state.now) == (2, 20, 5))
         clock = 9
         loop.iterate(with: .key(.char("x")))

@@ -1,7 +1,7 @@
 import ExplorerApp
-import Testing
 import TerminalUI
 import TestSupport
+import Testing
 
 /// Every screen at the two sizes the issue names, from seed 7, as plain text a reviewer can read.
 @Suite("Screen snapshots", .serialized)

@@ -2,6 +2,7 @@ import Autodiff
 import Foundation
 import NeuralNets
 import Testing
+
 @testable import FewShot
 
 @Suite struct CheckpointTests {
@@ -14,8 +15,9 @@ import Testing
         let p = ModelArchitecture(config).initialParameters(using: &rng)
         let running = RunningStatistics(layers: 4, channels: 64)
         running.means[2][5] = 0.25
-        return ModelCheckpoint(configuration: config, parameters: p, running: running, iteration: 42, wallSeconds: 3.5,
-                               command: "episcope train protonet", evaluation: ["5way1shot": "0.98"])
+        return ModelCheckpoint(
+            configuration: config, parameters: p, running: running, iteration: 42, wallSeconds: 3.5,
+            command: "episcope train protonet", evaluation: ["5way1shot": "0.98"])
     }
 
     @Test func roundTripKeepsEveryBitAndPyTorchNames() throws {
@@ -40,7 +42,7 @@ import Testing
         var cases: [(String, Data)] = [
             ("truncated", good.prefix(good.count / 2)),
             ("tiny", good.prefix(5)),
-            ("huge header", Data([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]) + good.dropFirst(8)),
+            ("huge header", Data([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]) + good.dropFirst(8))
         ]
         var garbled = good
         garbled[10] = 0x7b  // '{' inside the JSON header

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import FewShot
 
 /// Every broken input is built here, in a temporary folder: each must give one clear error
@@ -85,7 +86,10 @@ struct DataBrokenInputTests {
         }
         defer { try? FileManager.default.removeItem(at: folder) }
         let cache = DatasetCache(directory: folder.appendingPathComponent("cache"))
-        #expect(throws: OmniglotError.badImage(archive: folder.appendingPathComponent("images_background.zip").path, entry: victim, reason: .badCRC(chunk: "IDAT"))) {
+        #expect(
+            throws: OmniglotError.badImage(
+                archive: folder.appendingPathComponent("images_background.zip").path, entry: victim, reason: .badCRC(chunk: "IDAT"))
+        ) {
             try OmniglotDataset.load(from: DataLocation(directory: folder), cache: cache)
         }
         #expect(!FileManager.default.fileExists(atPath: cache.directory!.path))
@@ -97,9 +101,11 @@ struct DataBrokenInputTests {
         let small = DataTestPNGWriter.omniglotPNG(Bitmap(width: 104, height: 105, pixels: Array(repeating: 0, count: 104 * 105)))
         let folder = try Self.validFolder { path, data in path == victim ? small : data }
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(throws: OmniglotError.badImage(
-            archive: folder.appendingPathComponent("images_background.zip").path, entry: victim,
-            reason: .wrongSize(width: 104, height: 105, expectedWidth: 105, expectedHeight: 105))) {
+        #expect(
+            throws: OmniglotError.badImage(
+                archive: folder.appendingPathComponent("images_background.zip").path, entry: victim,
+                reason: .wrongSize(width: 104, height: 105, expectedWidth: 105, expectedHeight: 105))
+        ) {
             try OmniglotDataset.decode(from: DataLocation(directory: folder))
         }
     }
@@ -132,7 +138,10 @@ struct DataBrokenInputTests {
         }
         #expect(warnings.lines.count == 1)
         #expect(warnings.lines.first?.contains(blocker.path) == true)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["images_background.zip", "images_evaluation.zip", "not-a-folder"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+                "images_background.zip", "images_evaluation.zip", "not-a-folder"
+            ])
     }
 
     @Test("a damaged cache file is ignored and rewritten")

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import FewShot
 
 @Suite("Data installer and folder resolution")
@@ -52,7 +53,9 @@ struct DataInstallerTests {
         let project = root.appendingPathComponent("project/Sources")
         try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
         let environment = ["EPISCOPE_DATA": env.path, "XDG_DATA_HOME": root.appendingPathComponent("xdg").path, "HOME": root.path]
-        #expect(try DataLocation.resolve(explicit: explicit.path, environment: environment, currentDirectory: project, executable: nil).directory.path == explicit.path)
+        #expect(
+            try DataLocation.resolve(explicit: explicit.path, environment: environment, currentDirectory: project, executable: nil).directory.path
+                == explicit.path)
         #expect(try DataLocation.resolve(environment: environment, currentDirectory: project, executable: nil).directory.path == env.path)
         var noEnv = environment
         noEnv["EPISCOPE_DATA"] = nil
@@ -65,7 +68,8 @@ struct DataInstallerTests {
         }
         #expect(error.map { "\($0)" }?.contains("episcope data") == true)
         #expect(throws: OmniglotError.self) {
-            try DataLocation.resolve(explicit: root.appendingPathComponent("typo").path, environment: environment, currentDirectory: project, executable: nil)
+            try DataLocation.resolve(
+                explicit: root.appendingPathComponent("typo").path, environment: environment, currentDirectory: project, executable: nil)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import FewShot
 
 /// A deliberately simple PNG writer for tests: stored (uncompressed) deflate blocks and a

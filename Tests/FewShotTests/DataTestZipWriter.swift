@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import FewShot
 
 /// Writes minimal zip archives (stored entries, no compression) so tests can build broken

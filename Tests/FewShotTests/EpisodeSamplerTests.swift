@@ -1,7 +1,8 @@
 import Autodiff
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import FewShot
 
 @Suite("Episode sampler")
@@ -31,7 +32,7 @@ struct EpisodeSamplerTests {
     // Recorded from the first run of this sampler (seed 0, xoshiro256** via SeededGenerator);
     // a change here means every saved seed now gives different episodes.
     static let pinnedClasses = [
-        "Burmese_(Myanmar)/character13/rot000 [5568]", "Atlantean/character06/rot270 [20319]", "Aurek-Besh/character11/rot090 [20930]",
+        "Burmese_(Myanmar)/character13/rot000 [5568]", "Atlantean/character06/rot270 [20319]", "Aurek-Besh/character11/rot090 [20930]"
     ]
 
     @Test("episodes are well formed: distinct classes and drawings, labels, class-major support")

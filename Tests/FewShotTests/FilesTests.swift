@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import FewShot
 
 @Suite("Atomic writes and project folders")
@@ -45,11 +46,12 @@ struct FilesTests {
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
 
         let candidates = ProjectFolders.candidates("assets/models", from: [build, project])
-        #expect(Array(candidates.prefix(3)).map(\.path) == [
-            build.appendingPathComponent("assets/models").path,
-            project.appendingPathComponent(".build/assets/models").path,
-            project.appendingPathComponent("assets/models").path,
-        ])
+        #expect(
+            Array(candidates.prefix(3)).map(\.path) == [
+                build.appendingPathComponent("assets/models").path,
+                project.appendingPathComponent(".build/assets/models").path,
+                project.appendingPathComponent("assets/models").path
+            ])
         #expect(Set(candidates.map(\.path)).count == candidates.count)
 
         // From a folder outside the project only the executable's folder leads to it.

@@ -1,6 +1,7 @@
 import Autodiff
 import NeuralNets
 import Testing
+
 @testable import FewShot
 
 /// MAML.fineTuning is the explorer's inner loop: its trace equals, bit for bit, SGD written out
@@ -13,8 +14,9 @@ import Testing
         let e = SineTaskFamily().sampleEpisode(shots: 5, queries: 7, using: &rng)
         let grid = Tensor(shape: [9, 1], scalars: (0..<9).map { -4 + Float($0) })
         let (steps, alpha): (Int, Float) = (4, 0.05)
-        let trace = MAML.fineTuning(theta, on: e.objective(for: model).probing { model(grid, parameters: $0).scalars },
-                                    inner: InnerLoop(steps: steps, stepSize: alpha))
+        let trace = MAML.fineTuning(
+            theta, on: e.objective(for: model).probing { model(grid, parameters: $0).scalars },
+            inner: InnerLoop(steps: steps, stepSize: alpha))
 
         var fast = theta.detached()
         var support: [Float] = [], query: [Float] = [], probes: [[Float]] = []
@@ -41,8 +43,12 @@ import Testing
         let support = Tensor.randomNormal(shape: [6, 4], using: &rng), query = Tensor.randomNormal(shape: [5, 4], using: &rng)
         let (supportLabels, queryLabels) = ([0, 1, 2, 0, 1, 2], [2, 1, 0, 1, 2])
         var task = TaskObjective(
-            support: { p in let l = Tensor.matmul(support, p["w"]); return (l.crossEntropy(labels: supportLabels), l.accuracy(labels: supportLabels)) },
-            query: { p in let l = Tensor.matmul(query, p["w"]); return (l.crossEntropy(labels: queryLabels), l.accuracy(labels: queryLabels)) })
+            support: { p in
+                let l = Tensor.matmul(support, p["w"]); return (l.crossEntropy(labels: supportLabels), l.accuracy(labels: supportLabels))
+            },
+            query: { p in
+                let l = Tensor.matmul(query, p["w"]); return (l.crossEntropy(labels: queryLabels), l.accuracy(labels: queryLabels))
+            })
         task.queryPredictions = { p in Tensor.matmul(query, p["w"]).argmaxAlongLastAxis() }
         let theta = ParameterList(names: ["w"], tensors: [Tensor.randomNormal(shape: [4, 3], using: &rng)])
         let trace = MAML.fineTuning(theta, on: task, inner: InnerLoop(steps: 3, stepSize: 0.5))

@@ -1,8 +1,9 @@
 import Autodiff
 import Foundation
 import NeuralNets
-import Testing
 import TestSupport
+import Testing
+
 @testable import FewShot
 
 /// Replays every input the fuzzer made a reader crash, hang or run out of memory with (kept in
@@ -89,7 +90,8 @@ struct ReaderLimitTests {
         let configuration = TrainingConfiguration.standard(.protonet, .omniglot)
         let parameters = ModelArchitecture(configuration).initialParameters(using: &rng)
         let running = RunningStatistics(layers: 4, channels: 64)
-        let checkpoint = ModelCheckpoint(configuration: configuration, parameters: parameters, running: running, iteration: 1, wallSeconds: 0, command: "")
+        let checkpoint = ModelCheckpoint(
+            configuration: configuration, parameters: parameters, running: running, iteration: 1, wallSeconds: 0, command: "")
         let folder = try TestData.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("m.safetensors").path

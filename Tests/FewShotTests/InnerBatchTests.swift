@@ -1,6 +1,7 @@
 import Autodiff
 import NeuralNets
 import Testing
+
 @testable import FewShot
 
 /// Reptile's inner mini-batches: which examples each step sees, and that the inner loop and
@@ -29,8 +30,9 @@ import Testing
         func loss(_ rows: [Int], _ p: ParameterList) -> Tensor {
             (Tensor.matmul(x.gathering(rows: rows), p["w"]) - y.gathering(rows: rows)).squared().mean()
         }
-        let objective = TaskObjective(support: { p in (loss(Array(0..<6), p), nil) }, supportBatch: { step, p in (loss(batches[step], p), nil) },
-                                      query: { p in (loss(Array(0..<6), p), nil) })
+        let objective = TaskObjective(
+            support: { p in (loss(Array(0..<6), p), nil) }, supportBatch: { step, p in (loss(batches[step], p), nil) },
+            query: { p in (loss(Array(0..<6), p), nil) })
         let alpha: Float = 0.1
         let inner = InnerLoop(steps: 3, stepSize: alpha)
         let result = Reptile.metaStep(ParameterList(names: ["w"], tensors: [w]), tasks: [objective], inner: inner, metaStepSize: 0.5)
@@ -53,15 +55,18 @@ import Testing
         let model = ConvClassifier(ways: 2, downsampling: .strided, hiddenChannels: 4)
         let theta = model.initialParameters(using: &rng)
         let labels = [0, 0, 0, 1, 1, 1]
-        let e = EpisodeTensors(support: .randomNormal(shape: [6, 1, 8, 8], using: &rng), supportLabels: labels,
-                               query: .randomNormal(shape: [2, 1, 8, 8], using: &rng), queryLabels: [0, 1], ways: 2)
+        let e = EpisodeTensors(
+            support: .randomNormal(shape: [6, 1, 8, 8], using: &rng), supportLabels: labels,
+            query: .randomNormal(shape: [2, 1, 8, 8], using: &rng), queryLabels: [0, 1], ways: 2)
         var sampling = rng
         let objective = e.objective(for: model, innerSteps: 2, batchSize: 4, using: &sampling)
         let rows = InnerBatches(count: 3, size: 4, examples: 6, using: &rng).indices
         #expect(sampling == rng)
         for step in 0..<3 {
             let batched = withoutRecording { objective.supportBatch(step, theta).loss.scalar }
-            let direct = withoutRecording { model(e.support.gathering(rows: rows[step]), parameters: theta).crossEntropy(labels: rows[step].map { labels[$0] }).scalar }
+            let direct = withoutRecording {
+                model(e.support.gathering(rows: rows[step]), parameters: theta).crossEntropy(labels: rows[step].map { labels[$0] }).scalar
+            }
             #expect(batched == direct, "step \(step)")
         }
         // A batch as large as the support set is the whole set, and draws nothing.

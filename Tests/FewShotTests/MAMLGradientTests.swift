@@ -1,6 +1,7 @@
 import Autodiff
 import NeuralNets
 import Testing
+
 @testable import FewShot
 
 /// MAML's meta-gradient against closed forms and finite differences.
@@ -17,8 +18,9 @@ import Testing
 
     func task(seed: UInt64) -> LinearTask {
         var rng = SeededGenerator(seed: seed)
-        return LinearTask(xs: .randomNormal(shape: [6, 3], using: &rng), ys: .randomNormal(shape: [6, 1], using: &rng),
-                          xq: .randomNormal(shape: [5, 3], using: &rng), yq: .randomNormal(shape: [5, 1], using: &rng))
+        return LinearTask(
+            xs: .randomNormal(shape: [6, 3], using: &rng), ys: .randomNormal(shape: [6, 1], using: &rng),
+            xq: .randomNormal(shape: [5, 3], using: &rng), yq: .randomNormal(shape: [5, 1], using: &rng))
     }
 
     func gradient(_ x: Tensor, _ y: Tensor, _ w: Tensor) -> Tensor {
@@ -83,10 +85,18 @@ import Testing
         let batched = learner.metaGradient(theta, batch: batch)
         let tasks = (0..<3).map { t in
             TaskObjective(
-                support: { p in ((learner.model(batch.supportX.slice(alongAxis: 0, t..<t + 1).reshaped(to: [5, 1]), parameters: p)
-                                 - batch.supportY.slice(alongAxis: 0, t..<t + 1).reshaped(to: [5, 1])).squared().mean(), nil) },
-                query: { p in ((learner.model(batch.queryX.slice(alongAxis: 0, t..<t + 1).reshaped(to: [5, 1]), parameters: p)
-                               - batch.queryY.slice(alongAxis: 0, t..<t + 1).reshaped(to: [5, 1])).squared().mean(), nil) })
+                support: { p in
+                    (
+                        (learner.model(batch.supportX.slice(alongAxis: 0, t..<t + 1).reshaped(to: [5, 1]), parameters: p)
+                            - batch.supportY.slice(alongAxis: 0, t..<t + 1).reshaped(to: [5, 1])).squared().mean(), nil
+                    )
+                },
+                query: { p in
+                    (
+                        (learner.model(batch.queryX.slice(alongAxis: 0, t..<t + 1).reshaped(to: [5, 1]), parameters: p)
+                            - batch.queryY.slice(alongAxis: 0, t..<t + 1).reshaped(to: [5, 1])).squared().mean(), nil
+                    )
+                })
         }
         let looped = MAML.metaStep(theta, tasks: tasks, inner: learner.inner, order: .secondOrder)
         #expect(abs(batched.metaLoss - looped.metaLoss) < 1e-4 * max(1, looped.metaLoss))
@@ -139,7 +149,9 @@ import Testing
                 for j in moves[i].indices { moves[i][j] += fast.tensors[i].scalars[j] - theta.tensors[i].scalars[j] }
             }
         }
-        let serial = theta.tensors.indices.map { i in theta.tensors[i].scalars.indices.map { j in theta.tensors[i].scalars[j] + (1 / Float(5)) * moves[i][j] } }
+        let serial = theta.tensors.indices.map { i in
+            theta.tensors[i].scalars.indices.map { j in theta.tensors[i].scalars[j] + (1 / Float(5)) * moves[i][j] }
+        }
         #expect(reptile.parameters.tensors.map(\.scalars) == serial)
     }
 }

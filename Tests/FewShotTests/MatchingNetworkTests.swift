@@ -2,6 +2,7 @@ import Autodiff
 import Foundation
 import NeuralNets
 import Testing
+
 @testable import FewShot
 
 @Suite struct MatchingNetworkTests {
@@ -14,8 +15,9 @@ import Testing
     @Test func probabilitiesAreAttentionSummedPerClass() {
         let (s, q) = embeddings(seed: 1, support: 6, queries: 4)
         let supportLabels = [0, 1, 2, 0, 1, 2], queryLabels = [2, 0, 1, 1]
-        let r = MatchingNetwork().classify(supportEmbeddings: s, supportLabels: supportLabels, queryEmbeddings: q,
-                                           queryLabels: queryLabels, ways: 3)
+        let r = MatchingNetwork().classify(
+            supportEmbeddings: s, supportLabels: supportLabels, queryEmbeddings: q,
+            queryLabels: queryLabels, ways: 3)
         let f = 6
         func row(_ t: Tensor, _ i: Int) -> [Double] { t.scalars[(i * f)..<((i + 1) * f)].map(Double.init) }
         func cosine(_ a: [Double], _ b: [Double]) -> Double {
@@ -41,14 +43,30 @@ import Testing
         #expect(abs(Double(r.loss.scalar) - lossByHand) < 1e-5)
     }
 
+    /// The scale multiplies the similarities inside the softmax only: attention sharpens, the
+    /// similarities themselves do not change.
+    @Test func similarityScaleSharpensTheAttention() {
+        let (s, q) = embeddings(seed: 4, support: 4, queries: 2)
+        let labels = [0, 1, 2, 3]
+        let plain = MatchingNetwork().classify(supportEmbeddings: s, supportLabels: labels, queryEmbeddings: q, queryLabels: [0, 1], ways: 4)
+        let sharp = MatchingNetwork(similarityScale: 10).classify(
+            supportEmbeddings: s, supportLabels: labels, queryEmbeddings: q,
+            queryLabels: [0, 1], ways: 4)
+        #expect(plain.similarities.scalars == sharp.similarities.scalars)
+        let expected = (plain.similarities * 10).softmax().scalars
+        for (a, b) in zip(sharp.attention.scalars, expected) { #expect(abs(a - b) < 1e-6) }
+        #expect(sharp.attention.scalars.max()! > plain.attention.scalars.max()!)
+    }
+
     @Test func relabellingClassesAndReorderingSupportChangeNothing() {
         let (s, q) = embeddings(seed: 2, support: 6, queries: 3)
         let net = MatchingNetwork()
         let a = net.classify(supportEmbeddings: s, supportLabels: [0, 0, 1, 1, 2, 2], queryEmbeddings: q, queryLabels: [0, 1, 2], ways: 3)
         let order = [5, 2, 0, 4, 1, 3]
         let perm = [1, 2, 0]
-        let b = net.classify(supportEmbeddings: s.gathering(rows: order), supportLabels: order.map { perm[[0, 0, 1, 1, 2, 2][$0]] },
-                             queryEmbeddings: q, queryLabels: [0, 1, 2].map { perm[$0] }, ways: 3)
+        let b = net.classify(
+            supportEmbeddings: s.gathering(rows: order), supportLabels: order.map { perm[[0, 0, 1, 1, 2, 2][$0]] },
+            queryEmbeddings: q, queryLabels: [0, 1, 2].map { perm[$0] }, ways: 3)
         #expect(abs(a.loss.scalar - b.loss.scalar) < 1e-5)
         #expect(a.accuracy == b.accuracy)
     }
@@ -63,8 +81,10 @@ import Testing
         let query = Tensor.randomUniform(shape: [6, 1, 28, 28], in: 0...1, using: &rng)
         let labels = [0, 0, 1, 1, 2, 2]
         func loss(_ p: ParameterList) -> Tensor {
-            net.episode(parameters: p, support: support, supportLabels: labels, query: query, queryLabels: labels, ways: 3,
-                        normalization: .batch(running: nil)).loss
+            net.episode(
+                parameters: p, support: support, supportLabels: labels, query: query, queryLabels: labels, ways: 3,
+                normalization: .batch(running: nil)
+            ).loss
         }
         let before = withoutRecording { loss(p) }.scalar
         var adam = Adam(learningRate: 0.01)

@@ -1,8 +1,9 @@
 import Autodiff
 import Foundation
 import NeuralNets
-import Testing
 import TestSupport
+import Testing
+
 @testable import FewShot
 
 /// Short seeded runs of the metric family on real Omniglot: each learner trains through the one
@@ -24,12 +25,14 @@ import TestSupport
         #expect(read.runningMeans.count == trainer.checkpoint().architecture.normalizationLayers)
         var rng = SeededGenerator(seed: 2)
         let episode = EpisodeTensors(try EpisodeSampler(split: validation, ways: 5, shots: 1, queries: 3).sample(using: &rng), from: dataset)
-        #expect(Evaluator(checkpoint: read).classify(episode).scores.scalars
+        #expect(
+            Evaluator(checkpoint: read).classify(episode).scores.scalars
                 == Evaluator(checkpoint: trainer.checkpoint()).classify(episode).scores.scalars)
 
         // Chance is 20%; 80 iterations of 5-way episodes already score twice that on unseen classes.
-        let result = try Evaluator(checkpoint: read).accuracy(dataset: dataset, split: validation, ways: 5, shots: 1, queries: 5,
-                                                              episodes: 50, using: &rng)
+        let result = try Evaluator(checkpoint: read).accuracy(
+            dataset: dataset, split: validation, ways: 5, shots: 1, queries: 5,
+            episodes: 50, using: &rng)
         #expect(result.accuracy > 0.4, "\(algorithm) 5-way 1-shot after 80 iterations: \(result.accuracy)")
     }
 

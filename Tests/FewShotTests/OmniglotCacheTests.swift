@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import FewShot
 
 /// How fast the two loads are is `episcope bench`'s `omniglot_load` line; here only what they do.

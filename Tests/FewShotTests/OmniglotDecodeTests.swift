@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import FewShot
 
 /// Expected numbers were computed once with Python 3.11 and Pillow 13.0 from the zips in
@@ -45,16 +46,21 @@ struct OmniglotDecodeTests {
     }
 
     static let known: [Known] = [
-        Known(alphabet: "Alphabet_of_the_Magi", character: 1, drawer: 1, path: "images_background/Alphabet_of_the_Magi/character01/0709_01.png",
-              ink: 905, indexSums: [5_388_890, 5_327_680, 4_587_830, 4_649_040]),
-        Known(alphabet: "Braille", character: 1, drawer: 3, path: "images_background/Braille/character01/0192_03.png",
-              ink: 25, indexSums: [116_725, 145_475, 158_875, 130_125]),
-        Known(alphabet: "Angelic", character: 1, drawer: 3, path: "images_evaluation/Angelic/character01/0965_03.png",
-              ink: 1745, indexSums: [9_423_401, 9_534_045, 9_813_479, 9_702_835]),
-        Known(alphabet: "ULOG", character: 26, drawer: 20, path: "images_evaluation/ULOG/character26/1623_20.png",
-              ink: 455, indexSums: [2_079_201, 2_916_459, 2_936_719, 2_099_461]),
-        Known(alphabet: "Korean", character: 40, drawer: 11, path: "images_background/Korean/character40/0682_11.png",
-              ink: 1160, indexSums: [7_298_610, 5_618_640, 5_489_230, 7_169_200]),
+        Known(
+            alphabet: "Alphabet_of_the_Magi", character: 1, drawer: 1, path: "images_background/Alphabet_of_the_Magi/character01/0709_01.png",
+            ink: 905, indexSums: [5_388_890, 5_327_680, 4_587_830, 4_649_040]),
+        Known(
+            alphabet: "Braille", character: 1, drawer: 3, path: "images_background/Braille/character01/0192_03.png",
+            ink: 25, indexSums: [116_725, 145_475, 158_875, 130_125]),
+        Known(
+            alphabet: "Angelic", character: 1, drawer: 3, path: "images_evaluation/Angelic/character01/0965_03.png",
+            ink: 1745, indexSums: [9_423_401, 9_534_045, 9_813_479, 9_702_835]),
+        Known(
+            alphabet: "ULOG", character: 26, drawer: 20, path: "images_evaluation/ULOG/character26/1623_20.png",
+            ink: 455, indexSums: [2_079_201, 2_916_459, 2_936_719, 2_099_461]),
+        Known(
+            alphabet: "Korean", character: 40, drawer: 11, path: "images_background/Korean/character40/0682_11.png",
+            ink: 1160, indexSums: [7_298_610, 5_618_640, 5_489_230, 7_169_200])
     ]
 
     @Test("known drawings decode to Pillow's pixels at every rotation", arguments: known)

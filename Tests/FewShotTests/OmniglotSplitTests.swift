@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import FewShot
 
 @Suite("Class splits")
@@ -31,7 +32,9 @@ struct OmniglotSplitTests {
         #expect(small2.classes.count == 156)
         #expect(Set(small2.classes.map(\.identity.alphabet)) == ["Greek", "Japanese_(katakana)", "Latin", "Sanskrit", "Tagalog"])
         #expect(throws: OmniglotError.self) { try ClassSplit.load(.lake, part: .val, dataset: data, location: Self.location) }
-        #expect(throws: OmniglotError.unknownSplit("nope/train")) { try ClassSplit.load(named: "nope", part: "train", dataset: data, location: Self.location) }
+        #expect(throws: OmniglotError.unknownSplit("nope/train")) {
+            try ClassSplit.load(named: "nope", part: "train", dataset: data, location: Self.location)
+        }
     }
 
     @Test("a split naming a missing class is an error naming the file and line")

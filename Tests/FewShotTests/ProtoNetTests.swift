@@ -1,11 +1,13 @@
 import Autodiff
 import NeuralNets
 import Testing
+
 @testable import FewShot
 
 @Suite struct ProtoNetTests {
     func episode(seed: UInt64, ways: Int = 3, shots: Int = 2, queries: Int = 2)
-        -> (net: ProtoNet, p: ParameterList, s: Tensor, sl: [Int], q: Tensor, ql: [Int]) {
+        -> (net: ProtoNet, p: ParameterList, s: Tensor, sl: [Int], q: Tensor, ql: [Int])
+    {
         var rng = SeededGenerator(seed: seed)
         let net = ProtoNet(encoder: ConvNet4(hiddenChannels: 8))
         let p = net.encoder.initialParameters(using: &rng)
@@ -16,7 +18,8 @@ import Testing
 
     @Test func prototypesAreClassMeansAndLogitsAreMinusDistances() {
         let e = episode(seed: 1)
-        let r = e.net.episode(parameters: e.p, support: e.s, supportLabels: e.sl, query: e.q, queryLabels: e.ql, ways: 3, normalization: .batch(running: nil))
+        let r = e.net.episode(
+            parameters: e.p, support: e.s, supportLabels: e.sl, query: e.q, queryLabels: e.ql, ways: 3, normalization: .batch(running: nil))
         let f = r.supportEmbeddings.shape[1]
         for c in 0..<3 {
             for j in 0..<f {
@@ -36,9 +39,11 @@ import Testing
     @Test func relabellingClassesChangesNothing() {
         let e = episode(seed: 2)
         let perm = [2, 0, 1]
-        let a = e.net.episode(parameters: e.p, support: e.s, supportLabels: e.sl, query: e.q, queryLabels: e.ql, ways: 3, normalization: .batch(running: nil))
-        let b = e.net.episode(parameters: e.p, support: e.s, supportLabels: e.sl.map { perm[$0] }, query: e.q,
-                              queryLabels: e.ql.map { perm[$0] }, ways: 3, normalization: .batch(running: nil))
+        let a = e.net.episode(
+            parameters: e.p, support: e.s, supportLabels: e.sl, query: e.q, queryLabels: e.ql, ways: 3, normalization: .batch(running: nil))
+        let b = e.net.episode(
+            parameters: e.p, support: e.s, supportLabels: e.sl.map { perm[$0] }, query: e.q,
+            queryLabels: e.ql.map { perm[$0] }, ways: 3, normalization: .batch(running: nil))
         #expect(a.accuracy == b.accuracy)
         #expect(abs(a.loss.scalar - b.loss.scalar) < 1e-5)
     }

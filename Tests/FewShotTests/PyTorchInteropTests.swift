@@ -2,6 +2,7 @@ import Autodiff
 import Foundation
 import NeuralNets
 import Testing
+
 @testable import FewShot
 
 /// A state dict as PyTorch lays it out, written by the reference safetensors library with no
@@ -43,7 +44,9 @@ import Testing
             Issue.record("not read as a ProtoNet encoder with running statistics"); return
         }
         let io = try reference()
-        let embeddings = withoutRecording { encoder(try! #require(io["images"]), parameters: checkpoint.parameters, normalization: .running(running)) }
+        let embeddings = withoutRecording {
+            encoder(try! #require(io["images"]), parameters: checkpoint.parameters, normalization: .running(running))
+        }
         expectClose(embeddings, try #require(io["encoder_embeddings"]), "encoder embeddings")
     }
 

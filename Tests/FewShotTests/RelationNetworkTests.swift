@@ -1,6 +1,7 @@
 import Autodiff
 import NeuralNets
 import Testing
+
 @testable import FewShot
 
 @Suite struct RelationNetworkTests {
@@ -9,8 +10,10 @@ import Testing
     func episode(seed: UInt64) -> (p: ParameterList, s: Tensor, q: Tensor) {
         var rng = SeededGenerator(seed: seed)
         let p = net.initialParameters(using: &rng)
-        return (p, Tensor.randomUniform(shape: [6, 1, 28, 28], in: 0...1, using: &rng),
-                Tensor.randomUniform(shape: [3, 1, 28, 28], in: 0...1, using: &rng))
+        return (
+            p, Tensor.randomUniform(shape: [6, 1, 28, 28], in: 0...1, using: &rng),
+            Tensor.randomUniform(shape: [3, 1, 28, 28], in: 0...1, using: &rng)
+        )
     }
 
     @Test func embeddingShapesFollowThePaper() {
@@ -24,12 +27,14 @@ import Testing
     @Test func scoresDependOnClassSumsAndNotOnLabelNames() {
         let e = episode(seed: 2)
         let mode = NormalizationMode.running(RunningStatistics(layers: RelationNetwork.normalizationLayers, channels: 8))
-        let a = net.episode(parameters: e.p, support: e.s, supportLabels: [0, 0, 1, 1, 2, 2], query: e.q, queryLabels: [0, 1, 2],
-                            ways: 3, normalization: mode)
+        let a = net.episode(
+            parameters: e.p, support: e.s, supportLabels: [0, 0, 1, 1, 2, 2], query: e.q, queryLabels: [0, 1, 2],
+            ways: 3, normalization: mode)
         let order = [4, 1, 3, 0, 5, 2]
         let perm = [2, 0, 1]
-        let b = net.episode(parameters: e.p, support: e.s.gathering(rows: order), supportLabels: order.map { perm[[0, 0, 1, 1, 2, 2][$0]] },
-                            query: e.q, queryLabels: [0, 1, 2].map { perm[$0] }, ways: 3, normalization: mode)
+        let b = net.episode(
+            parameters: e.p, support: e.s.gathering(rows: order), supportLabels: order.map { perm[[0, 0, 1, 1, 2, 2][$0]] },
+            query: e.q, queryLabels: [0, 1, 2].map { perm[$0] }, ways: 3, normalization: mode)
         for i in 0..<3 {
             for c in 0..<3 { #expect(abs(a.scores.scalars[i * 3 + c] - b.scores.scalars[i * 3 + perm[c]]) < 1e-5) }
         }
@@ -44,8 +49,10 @@ import Testing
         var e = episode(seed: 3)
         let labels = [0, 0, 1, 1, 2, 2]
         func loss(_ p: ParameterList) -> Tensor {
-            net.episode(parameters: p, support: e.s, supportLabels: labels, query: e.q, queryLabels: [0, 1, 2], ways: 3,
-                        normalization: .batch(running: nil)).loss
+            net.episode(
+                parameters: p, support: e.s, supportLabels: labels, query: e.q, queryLabels: [0, 1, 2], ways: 3,
+                normalization: .batch(running: nil)
+            ).loss
         }
         let before = withoutRecording { loss(e.p) }.scalar
         var adam = Adam(learningRate: 0.01)

@@ -1,7 +1,8 @@
 import Autodiff
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import FewShot
 
 /// The models in assets/models reproduce the results written into them.
@@ -20,8 +21,10 @@ import TestSupport
             let again = try StandardEvaluation.run(checkpoint, location: nil)["sine_k5"]
             #expect(again == stored, "\(name)")
         }
-        let maml = StandardEvaluation.entries(of: try ModelCheckpoint.read(path: Self.models.appendingPathComponent(ShippedModels.mamlSine).path))["sine_k5"]!
-        let baseline = StandardEvaluation.entries(of: try ModelCheckpoint.read(path: Self.models.appendingPathComponent(ShippedModels.pretrainedSine).path))["sine_k5"]!
+        let maml = StandardEvaluation.entries(of: try ModelCheckpoint.read(path: Self.models.appendingPathComponent(ShippedModels.mamlSine).path))[
+            "sine_k5"]!
+        let baseline = StandardEvaluation.entries(
+            of: try ModelCheckpoint.read(path: Self.models.appendingPathComponent(ShippedModels.pretrainedSine).path))["sine_k5"]!
         // The contrast the explorer shows: MAML adapts in one step, the baseline barely moves.
         #expect(maml.mseStep1! < 0.7 && baseline.mseStep1! > 1.5)
     }
@@ -38,7 +41,9 @@ import TestSupport
             let test = try ClassSplit.load(named: String(split.split(separator: "/")[0]), part: "test", dataset: dataset, location: data)
             var rng = SeededGenerator(seed: 12_345)  // fresh episodes, not the stored ones
             let again = try evaluator.accuracy(dataset: dataset, split: test, ways: ways, shots: stored.shots, queries: 5, episodes: 60, using: &rng)
-            #expect(abs(again.accuracy - accuracy) <= ci + again.ci95 + 0.005, "\(name) \(key): stored \(accuracy) ± \(ci), now \(again.accuracy) ± \(again.ci95)")
+            #expect(
+                abs(again.accuracy - accuracy) <= ci + again.ci95 + 0.005,
+                "\(name) \(key): stored \(accuracy) ± \(ci), now \(again.accuracy) ± \(again.ci95)")
         }
     }
 

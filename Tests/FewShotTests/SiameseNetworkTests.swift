@@ -2,6 +2,7 @@ import Autodiff
 import Foundation
 import NeuralNets
 import Testing
+
 @testable import FewShot
 
 @Suite struct SiameseNetworkTests {
@@ -18,8 +19,9 @@ import Testing
         var rng = SeededGenerator(seed: 2)
         let s = Tensor.randomNormal(shape: [4, 8], using: &rng), q = Tensor.randomNormal(shape: [2, 8], using: &rng)
         let supportLabels = [0, 1, 1, 0], queryLabels = [1, 0]
-        let r = net.classify(supportEmbeddings: s, supportLabels: supportLabels, queryEmbeddings: q, queryLabels: queryLabels,
-                             ways: 2, parameters: p)
+        let r = net.classify(
+            supportEmbeddings: s, supportLabels: supportLabels, queryEmbeddings: q, queryLabels: queryLabels,
+            ways: 2, parameters: p)
         let w = p["head.weight"].scalars.map(Double.init), b = Double(p["head.bias"].scalar)
         var sameLoss = 0.0, differentLoss = 0.0
         for i in 0..<2 {
@@ -46,8 +48,10 @@ import Testing
         let query = Tensor.randomUniform(shape: [6, 1, 28, 28], in: 0...1, using: &rng)
         let labels = [0, 0, 1, 1, 2, 2]
         func loss(_ p: ParameterList) -> Tensor {
-            net.episode(parameters: p, support: support, supportLabels: labels, query: query, queryLabels: labels, ways: 3,
-                        normalization: .batch(running: nil)).loss
+            net.episode(
+                parameters: p, support: support, supportLabels: labels, query: query, queryLabels: labels, ways: 3,
+                normalization: .batch(running: nil)
+            ).loss
         }
         let before = withoutRecording { loss(p) }.scalar
         var adam = Adam(learningRate: 0.01)

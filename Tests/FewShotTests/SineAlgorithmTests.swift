@@ -1,6 +1,7 @@
 import Autodiff
 import NeuralNets
 import Testing
+
 @testable import FewShot
 
 /// Each algorithm on sine is the algorithm it names: Reptile's update and FOMAML's gradient
@@ -28,7 +29,8 @@ import Testing
     }
 
     /// θ + ε · mean over tasks of (φ − θ), scalar by scalar.
-    func reptileByHand(_ model: SineMLP, _ theta: ParameterList, _ episodes: [SineTaskFamily.Episode], inner: InnerLoop, epsilon: Float) -> [[Float]] {
+    func reptileByHand(_ model: SineMLP, _ theta: ParameterList, _ episodes: [SineTaskFamily.Episode], inner: InnerLoop, epsilon: Float) -> [[Float]]
+    {
         let phis = episodes.map { sgd(model, theta, x: $0.supportX, y: $0.supportY, steps: inner.steps, alpha: inner.stepSize) }
         return theta.tensors.indices.map { i in
             theta.tensors[i].scalars.indices.map { j in
@@ -95,7 +97,8 @@ import Testing
         let episodes = (0..<c.metaBatch).map { _ in SineTaskFamily().sampleEpisode(shots: c.shots, queries: c.queries, using: &rng) }
         #expect(rng == batchRNG, "the batch is drawn as episodes in order")
         _ = try trainer.step()
-        let expected = reptileByHand(SineMLP(), theta, episodes, inner: InnerLoop(steps: c.innerSteps, stepSize: c.innerStepSize), epsilon: c.metaStepSize)
+        let expected = reptileByHand(
+            SineMLP(), theta, episodes, inner: InnerLoop(steps: c.innerSteps, stepSize: c.innerStepSize), epsilon: c.metaStepSize)
         #expect(close(trainer.parameters.tensors.map(\.scalars), expected))
     }
 

@@ -1,6 +1,7 @@
 import Autodiff
 import Foundation
 import Testing
+
 @testable import FewShot
 
 @Suite("Sine task family")

@@ -1,8 +1,9 @@
 import Autodiff
 import Foundation
 import NeuralNets
-import Testing
 import TestSupport
+import Testing
+
 @testable import FewShot
 
 @Suite struct TrainerTests {
@@ -25,7 +26,7 @@ import TestSupport
         let first = try Trainer(configuration: sineConfiguration(iterations: 60), data: .sine)
         first.outputPath = path
         var steps = 0
-        try first.run(shouldStop: { steps >= 25 }) { if case .iteration = $0 { steps += 1 } }
+        try first.run(shouldStop: { steps >= 25 }, onEvent: { if case .iteration = $0 { steps += 1 } })
         #expect(first.iteration == 25)
         let resumed = try Trainer(resumingFrom: path, data: .sine)
         #expect(resumed.iteration == 25)
@@ -57,10 +58,12 @@ import TestSupport
         first.outputPath = path
         var reports: [ValidationReport] = []
         var steps = 0
-        try first.run(shouldStop: { steps >= 150 }) {
-            if case .iteration = $0 { steps += 1 }
-            if case .validation(let v) = $0 { reports.append(v) }
-        }
+        try first.run(
+            shouldStop: { steps >= 150 },
+            onEvent: {
+                if case .iteration = $0 { steps += 1 }
+                if case .validation(let v) = $0 { reports.append(v) }
+            })
         let resumed = try Trainer(resumingFrom: path, data: .sine)
         #expect(resumed.best == first.best)
         try resumed.run { if case .validation(let v) = $0 { reports.append(v) } }
@@ -128,7 +131,7 @@ import TestSupport
         let first = try Trainer(configuration: c, data: data)
         first.outputPath = path
         var steps = 0
-        try first.run(shouldStop: { steps >= 40 }) { if case .iteration = $0 { steps += 1 } }
+        try first.run(shouldStop: { steps >= 40 }, onEvent: { if case .iteration = $0 { steps += 1 } })
         let resumed = try Trainer(resumingFrom: path, data: data)
         try resumed.run { _ in }
         #expect(resumed.parameters.tensors.map(\.scalars) == straight.parameters.tensors.map(\.scalars))

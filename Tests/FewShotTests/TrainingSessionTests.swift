@@ -1,6 +1,7 @@
 import Autodiff
 import Foundation
 import Testing
+
 @testable import FewShot
 
 /// The one training loop: commands from another thread, events in order, a stop that writes a
@@ -84,12 +85,17 @@ import Testing
         session.stop()
         #expect(done.wait(timeout: .now() + 10) == .success)
         #expect(outcome.get() == .stopped)
-        #expect(log.all == ["started 0", "paused 0", "iteration 1", "iteration 2", "resumed 2", "iteration 3", "iteration 4",
-                            "iteration 5", "paused 5", "checkpoint 5", "stopped 5"])
+        #expect(
+            log.all == [
+                "started 0", "paused 0", "iteration 1", "iteration 2", "resumed 2", "iteration 3", "iteration 4",
+                "iteration 5", "paused 5", "checkpoint 5", "stopped 5"
+            ])
 
         let straight = try Trainer(configuration: configuration(), data: .sine)
         var straightEvents: [String] = []
-        #expect(try TrainingSession(trainer: straight) { if case .finished(let at, _) = $0 { straightEvents.append("finished \(at)") } }.run() == .finished)
+        #expect(
+            try TrainingSession(trainer: straight) { if case .finished(let at, _) = $0 { straightEvents.append("finished \(at)") } }.run()
+                == .finished)
         #expect(straightEvents == ["finished 12"])
         let resumed = try Trainer(resumingFrom: path, data: .sine)
         #expect(resumed.iteration == 5)

@@ -1,5 +1,5 @@
-import Lecture
 import Foundation
+import Lecture
 import Testing
 
 /// Replays every lecture file the fuzzer made the parser crash or hang with (kept in

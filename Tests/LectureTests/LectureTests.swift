@@ -3,8 +3,8 @@ import FewShot
 import Foundation
 import Lecture
 import TerminalUI
-import Testing
 import TestSupport
+import Testing
 
 /// The lecture: its file format, every built-in step at 100x30, presenter keys, the pad's PNGs
 /// and recordings.
@@ -24,21 +24,21 @@ struct LectureTests {
     @Test("a teacher's file is parsed")
     func teacherFile() throws {
         let text = """
-        # my lecture
-        title: Week 3
-        == Five ways
-        screen: episode
-        seed: 3
-        ways: 5
-        shots: 2
-        glyphs: blocks
-        > One example each: φ = θ − α∇L.
+            # my lecture
+            title: Week 3
+            == Five ways
+            screen: episode
+            seed: 3
+            ways: 5
+            shots: 2
+            glyphs: blocks
+            > One example each: φ = θ − α∇L.
 
-        == A diagram
-        screen: slide
-        |   a ──▶ b
-        > Σ over tasks.
-        """
+            == A diagram
+            screen: slide
+            |   a ──▶ b
+            > Σ over tasks.
+            """
         let lecture = try LectureParser.parse(text)
         #expect(lecture.title == "Week 3")
         #expect(lecture.steps.count == 2)
@@ -49,14 +49,16 @@ struct LectureTests {
         #expect(LectureText.render(lecture.steps[0].caption[0], charset: .ascii) == "One example each: phi = theta - alphagrad L.")
     }
 
-    @Test("an invalid file is rejected with its line", arguments: [
-        ("== A\nscreen: episodes\n", 2, "unknown screen"),
-        ("== A\nscreen: sine\nways: 99\n", 3, "ways"),
-        ("seed: 4\n== A\n", 1, "before the first step"),
-        ("== A\nscreen: sine\nthis is not a statement\n", 3, "expected"),
-        ("# nothing\n", 2, "no steps"),
-        ("== A\nscreen: sine\n| diagram\n", 1, "diagram"),
-    ])
+    @Test(
+        "an invalid file is rejected with its line",
+        arguments: [
+            ("== A\nscreen: episodes\n", 2, "unknown screen"),
+            ("== A\nscreen: sine\nways: 99\n", 3, "ways"),
+            ("seed: 4\n== A\n", 1, "before the first step"),
+            ("== A\nscreen: sine\nthis is not a statement\n", 3, "expected"),
+            ("# nothing\n", 2, "no steps"),
+            ("== A\nscreen: sine\n| diagram\n", 1, "diagram")
+        ])
     func invalid(text: String, line: Int, fragment: String) {
         do {
             _ = try LectureParser.parse(text, source: "bad.lecture")
@@ -140,7 +142,11 @@ struct LectureTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("episcope-\(UUID().uuidString).cast").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         var tick = 0.0
-        let recorder = try AsciicastRecorder(path: path, width: 100, height: 30, clock: { tick += 0.5; return tick })
+        let recorder = try AsciicastRecorder(
+            path: path, width: 100, height: 30,
+            clock: {
+                tick += 0.5; return tick
+            })
         let backend = TestBackend(width: 100, height: 30)
         var state = LectureState(lecture: lecture)
         state.results = Self.noResults

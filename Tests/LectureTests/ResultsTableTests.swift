@@ -1,6 +1,7 @@
 import FewShot
 import Foundation
 import Testing
+
 @testable import Lecture
 
 /// The lecture's results step reads every shipped model's stored evaluations.

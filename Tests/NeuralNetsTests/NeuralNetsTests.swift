@@ -1,6 +1,7 @@
 import Autodiff
 import Foundation
 import Testing
+
 @testable import NeuralNets
 
 @Suite struct OptimizerTests {

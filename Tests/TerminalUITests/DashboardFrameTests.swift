@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TerminalUI
+import Testing
 
 @Suite struct DashboardFrameTests {
     /// A dashboard-like frame: tabs, bordered panels, a chart, a heatmap, glyphs, a table,

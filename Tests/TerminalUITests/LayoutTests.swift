@@ -1,16 +1,17 @@
-import Testing
 import TerminalUI
+import Testing
 
 @Suite struct LayoutTests {
     let area = Rect(x: 0, y: 0, width: 100, height: 40)
 
     @Test func lengthAndFillTileTheArea() {
         let rects = area.splitVertically([.length(1), .fill(1), .length(1)])
-        #expect(rects == [
-            Rect(x: 0, y: 0, width: 100, height: 1),
-            Rect(x: 0, y: 1, width: 100, height: 38),
-            Rect(x: 0, y: 39, width: 100, height: 1),
-        ])
+        #expect(
+            rects == [
+                Rect(x: 0, y: 0, width: 100, height: 1),
+                Rect(x: 0, y: 1, width: 100, height: 38),
+                Rect(x: 0, y: 39, width: 100, height: 1)
+            ])
     }
 
     @Test func percentagesAndWeightedFills() {

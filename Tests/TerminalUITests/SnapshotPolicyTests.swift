@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The snapshot helper's own rules: what a failing snapshot prints and when a run counts as CI.
 @Suite struct SnapshotPolicyTests {

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import TerminalUI
 import TestSupport
+import Testing
 
 @Suite struct WidgetSnapshotTests {
     @Test func blockWithTitles() {
@@ -25,7 +25,7 @@ import TestSupport
         let paragraph = Paragraph([
             Line([Span("MAML", style: Style().bold), " learns an initialisation from which a few gradient steps solve a new task."]),
             Line("centred", alignment: .center),
-            Line("Supercalifragilisticexpialidocious words are cut."),
+            Line("Supercalifragilisticexpialidocious words are cut.")
         ])
         assertSnapshot(render(paragraph, width: 24, height: 9), named: "paragraph")
     }
@@ -57,9 +57,10 @@ import TestSupport
 
     @Test func heatmapWithValues() {
         let values: [Float] = [0.0, 1.2, 2.5, 3.1, 1.2, 0.0, 1.9, 2.2, 2.5, 1.9, 0.0, 0.7, 3.1, 2.2, 0.7, 0.0]
-        let heatmap = Heatmap(values: values, rows: 4, columns: 4, rowLabels: ["α", "β", "γ", "δ"],
-                              columnLabels: ["α", "β", "γ", "δ"], fill: .shade, valueDecimals: 1, cellWidth: 5,
-                              highlightedRow: 2)
+        let heatmap = Heatmap(
+            values: values, rows: 4, columns: 4, rowLabels: ["α", "β", "γ", "δ"],
+            columnLabels: ["α", "β", "γ", "δ"], fill: .shade, valueDecimals: 1, cellWidth: 5,
+            highlightedRow: 2)
         assertSnapshot(render(heatmap, width: 26, height: 9), named: "heatmap")
     }
 
@@ -85,18 +86,24 @@ import TestSupport
     @Test func lineChartWithTwoSeries() {
         let loss = (0..<60).map { Float(2.0 * exp(-Double($0) / 15) + 0.1) }
         let accuracy = (0..<60).map { Float(1.0 - exp(-Double($0) / 20)) }
-        let chart = LineChart([
-            .init("loss", values: loss, xStep: 10, style: Style(fg: .red)),
-            .init("acc", values: accuracy, xStep: 10, style: Style(fg: .green)),
-        ], xTitle: "step", yTitle: "value")
+        let chart = LineChart(
+            [
+                .init("loss", values: loss, xStep: 10, style: Style(fg: .red)),
+                .init("acc", values: accuracy, xStep: 10, style: Style(fg: .green))
+            ], xTitle: "step", yTitle: "value")
         assertSnapshot(render(chart, width: 50, height: 14), named: "line-chart")
     }
 
     @Test func lineChartFixedBoundsAscii() {
-        let chart = LineChart([.init("sin", points: (0...40).map { i in
-            let x = Double(i) / 40 * 2 * Double.pi
-            return ChartPoint(x: x, y: sin(x))
-        }, style: Style(fg: .cyan))], xBounds: .fixed(0, 6.3), yBounds: .fixed(-1, 1), showLegend: false)
+        let chart = LineChart(
+            [
+                .init(
+                    "sin",
+                    points: (0...40).map { i in
+                        let x = Double(i) / 40 * 2 * Double.pi
+                        return ChartPoint(x: x, y: sin(x))
+                    }, style: Style(fg: .cyan))
+            ], xBounds: .fixed(0, 6.3), yBounds: .fixed(-1, 1), showLegend: false)
         assertSnapshot(render(chart, width: 40, height: 10, charset: .ascii), named: "line-chart-ascii")
     }
 
@@ -134,8 +141,9 @@ import TestSupport
     }
 
     @Test func statusBar() {
-        let bar = StatusBar([KeyHint("q", "quit"), KeyHint("?", "help"), KeyHint("Tab", "next panel"), KeyHint("space", "pause")],
-                            rightText: "epoch 3")
+        let bar = StatusBar(
+            [KeyHint("q", "quit"), KeyHint("?", "help"), KeyHint("Tab", "next panel"), KeyHint("space", "pause")],
+            rightText: "epoch 3")
         assertSnapshot(render(bar, width: 60, height: 1), named: "status-bar")
     }
 
@@ -147,9 +155,10 @@ import TestSupport
     }
 
     @Test func barChartOfProbabilities() {
-        let chart = BarChart([
-            .init("Alef", value: 0.62), .init("Bet", value: 0.25), .init("Gimel", value: 0.09), .init("Dalet", value: 0.04),
-        ], maxValue: 1, highlighted: 0)
+        let chart = BarChart(
+            [
+                .init("Alef", value: 0.62), .init("Bet", value: 0.25), .init("Gimel", value: 0.09), .init("Dalet", value: 0.04)
+            ], maxValue: 1, highlighted: 0)
         assertSnapshot(render(chart, width: 32, height: 4), named: "bar-chart")
     }
 

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A tmux server on a private socket running one command in a detached window: the real
@@ -81,7 +82,7 @@ public final class TmuxSession {
         posix_spawn_file_actions_addclose(&actions, pipe[1])
         var pid: pid_t = 0
         let cArguments = argv.map { strdup($0) } + [nil]
-        defer { cArguments.forEach { free($0) } }
+        defer { for argument in cArguments { free(argument) } }
         let status = posix_spawn(&pid, argv[0], &actions, nil, cArguments, environ)
         close(pipe[1])
         defer { close(pipe[0]) }

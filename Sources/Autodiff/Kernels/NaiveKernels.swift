@@ -29,7 +29,8 @@ public enum NaiveKernels {
                                     let iy = oy * stride - padding + ky
                                     let ix = ox * stride - padding + kx
                                     guard iy >= 0, iy < g.height, ix >= 0, ix < g.width else { continue }
-                                    s += x[((n * g.inChannels + c) * g.height + iy) * g.width + ix]
+                                    s +=
+                                        x[((n * g.inChannels + c) * g.height + iy) * g.width + ix]
                                         * w[((o * g.inChannels + c) * g.kernelHeight + ky) * g.kernelWidth + kx]
                                 }
                             }

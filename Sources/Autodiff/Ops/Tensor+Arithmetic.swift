@@ -79,7 +79,7 @@ extension Tensor {
         return result(shape: shape, scalars: values, inputs: [a, b]) { g in
             [
                 a.node == nil ? nil : (g / b).sum(toShape: a.shape),
-                b.node == nil ? nil : (-(g * a) / (b * b)).sum(toShape: b.shape),
+                b.node == nil ? nil : (-(g * a) / (b * b)).sum(toShape: b.shape)
             ]
         }
     }
@@ -119,7 +119,8 @@ extension Tensor {
         guard Shape.broadcast(shape, target) == target else {
             preconditionFailure("broadcast: \(shape) cannot broadcast to \(target)")
         }
-        let loop = BroadcastLoop(output: target, aStrides: Shape.broadcastStrides(shape, to: target), bStrides: [Int](repeating: 0, count: target.count))
+        let loop = BroadcastLoop(
+            output: target, aStrides: Shape.broadcastStrides(shape, to: target), bStrides: [Int](repeating: 0, count: target.count))
         let values = makeScalars(target.reduce(1, *)) { out in
             scalars.withUnsafeBufferPointer { p in
                 loop.forEachRow { o, ao, _, n, sa, _ in
@@ -142,7 +143,8 @@ extension Tensor {
         guard Shape.broadcast(target, shape) == shape else {
             preconditionFailure("sum(toShape:): \(target) does not broadcast to \(shape)")
         }
-        let loop = BroadcastLoop(output: shape, aStrides: Shape.broadcastStrides(target, to: shape), bStrides: [Int](repeating: 0, count: shape.count))
+        let loop = BroadcastLoop(
+            output: shape, aStrides: Shape.broadcastStrides(target, to: shape), bStrides: [Int](repeating: 0, count: shape.count))
         let values = makeScalars(target.reduce(1, *)) { out in
             out.initialize(repeating: 0)
             scalars.withUnsafeBufferPointer { p in

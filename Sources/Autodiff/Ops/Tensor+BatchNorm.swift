@@ -14,8 +14,10 @@ extension Tensor {
     /// rule is written in tensor operations so that it can be differentiated again.
     /// `rectified` applies ReLU to the output inside the same passes (forward and backward), which
     /// saves two trips through memory per layer of a conv net; the result equals `.relu()` after.
-    public static func batchNorm(_ x: Tensor, scale: Tensor, shift: Tensor, epsilon: Float = 1e-5,
-                                 rectified: Bool = false) -> (output: Tensor, statistics: BatchStatistics) {
+    public static func batchNorm(
+        _ x: Tensor, scale: Tensor, shift: Tensor, epsilon: Float = 1e-5,
+        rectified: Bool = false
+    ) -> (output: Tensor, statistics: BatchStatistics) {
         precondition(x.rank == 4 || x.rank == 2, "batchNorm: needs [n,c,h,w] or [n,c], got \(x.shape)")
         let (n, c) = (x.shape[0], x.shape[1])
         let plane = x.rank == 4 ? x.shape[2] * x.shape[3] : 1
@@ -25,45 +27,45 @@ extension Tensor {
         var variance = [Float](repeating: 0, count: c)
         var inverseStd = [Float](repeating: 0, count: c)
         x.scalars.withUnsafeBufferPointer { p in
-        mean.withUnsafeMutableBufferPointer { meanOut in
-        variance.withUnsafeMutableBufferPointer { varianceOut in
-        inverseStd.withUnsafeMutableBufferPointer { inverseOut in
-            // One pass for both moments: per-plane float sums (short, so accurate) gathered in
-            // Double, where E[x²] − E[x]² loses nothing that matters at these magnitudes.
-            parallelChunks(c, work: x.count) { channels in
-                for ch in channels {
-                    var s = 0.0
-                    var s2 = 0.0
-                    for i in 0..<n {
-                        let (ps, ps2) = planeMoments(p.baseAddress! + (i * c + ch) * plane, count: plane)
-                        s += Double(ps)
-                        s2 += Double(ps2)
+            mean.withUnsafeMutableBufferPointer { meanOut in
+                variance.withUnsafeMutableBufferPointer { varianceOut in
+                    inverseStd.withUnsafeMutableBufferPointer { inverseOut in
+                        // One pass for both moments: per-plane float sums (short, so accurate) gathered in
+                        // Double, where E[x²] − E[x]² loses nothing that matters at these magnitudes.
+                        parallelChunks(c, work: x.count) { channels in
+                            for ch in channels {
+                                var s = 0.0
+                                var s2 = 0.0
+                                for i in 0..<n {
+                                    let (ps, ps2) = planeMoments(p.baseAddress! + (i * c + ch) * plane, count: plane)
+                                    s += Double(ps)
+                                    s2 += Double(ps2)
+                                }
+                                let mu = s / Double(m)
+                                meanOut[ch] = Float(mu)
+                                varianceOut[ch] = Float(Swift.max(s2 / Double(m) - mu * mu, 0))
+                                inverseOut[ch] = 1 / (varianceOut[ch] + epsilon).squareRoot()
+                            }
+                        }
                     }
-                    let mu = s / Double(m)
-                    meanOut[ch] = Float(mu)
-                    varianceOut[ch] = Float(Swift.max(s2 / Double(m) - mu * mu, 0))
-                    inverseOut[ch] = 1 / (varianceOut[ch] + epsilon).squareRoot()
                 }
             }
-        }
-        }
-        }
         }
         let values = makeScalars(x.count) { out in
             x.scalars.withUnsafeBufferPointer { p in
                 parallelChunks(n, work: x.count) { images in
-                for i in images {
-                    for ch in 0..<c {
-                        let a = scale.scalars[ch] * inverseStd[ch]
-                        let b = shift.scalars[ch] - mean[ch] * a
-                        let base = (i * c + ch) * plane
-                        if rectified {
-                            for j in 0..<plane { out[base + j] = Swift.max(p[base + j] * a + b, 0) }
-                        } else {
-                            for j in 0..<plane { out[base + j] = p[base + j] * a + b }
+                    for i in images {
+                        for ch in 0..<c {
+                            let a = scale.scalars[ch] * inverseStd[ch]
+                            let b = shift.scalars[ch] - mean[ch] * a
+                            let base = (i * c + ch) * plane
+                            if rectified {
+                                for j in 0..<plane { out[base + j] = Swift.max(p[base + j] * a + b, 0) }
+                            } else {
+                                for j in 0..<plane { out[base + j] = p[base + j] * a + b }
+                            }
                         }
                     }
-                }
                 }
             }
         }
@@ -80,8 +82,10 @@ extension Tensor {
                 let inv = (centered.squared().mean(alongAxes: axes, keepingDimensions: true) + epsilon).pow(-0.5)
                 let xhat = centered * inv
                 let gamma = scale.reshaped(to: channelShape)
-                let dx = gamma * inv * (g - g.mean(alongAxes: axes, keepingDimensions: true)
-                    - xhat * (g * xhat).mean(alongAxes: axes, keepingDimensions: true))
+                let dx =
+                    gamma * inv
+                    * (g - g.mean(alongAxes: axes, keepingDimensions: true)
+                        - xhat * (g * xhat).mean(alongAxes: axes, keepingDimensions: true))
                 return [dx, (g * xhat).sum(alongAxes: axes), g.sum(alongAxes: axes)]
             }
             return fusedBatchNormBackward(x: x, g: upstream, gate: gate, scale: scale, mean: mean, inverseStd: inverseStd, plane: plane)
@@ -90,8 +94,10 @@ extension Tensor {
     }
 
     /// `gate`, when given, is a ReLU's output: the upstream gradient counts only where it is positive.
-    private static func fusedBatchNormBackward(x: Tensor, g: Tensor, gate: Tensor?, scale: Tensor, mean: [Float], inverseStd: [Float],
-                                               plane: Int) -> [Tensor?] {
+    private static func fusedBatchNormBackward(
+        x: Tensor, g: Tensor, gate: Tensor?, scale: Tensor, mean: [Float], inverseStd: [Float],
+        plane: Int
+    ) -> [Tensor?] {
         let (n, c) = (x.shape[0], x.shape[1])
         let m = Float(n * plane)
         var dScale = [Float](repeating: 0, count: c)
@@ -101,43 +107,45 @@ extension Tensor {
         let gated = gate != nil
         x.scalars.withUnsafeBufferPointer { px in
             gateScalars.withUnsafeBufferPointer { pgate in
-            g.scalars.withUnsafeBufferPointer { pg in
-                dScale.withUnsafeMutableBufferPointer { dScaleOut in
-                    dShift.withUnsafeMutableBufferPointer { dShiftOut in
-                        parallelChunks(c, work: x.count) { channels in
-                            for ch in channels {
-                                // per-plane float sums gathered in Double, as the forward pass
-                                var sg = 0.0
-                                var sgx = 0.0
-                                for i in 0..<n {
-                                    let base = (i * c + ch) * plane
-                                    let (a, b) = planeSums(g: pg.baseAddress! + base, gate: gated ? pgate.baseAddress! + base : nil,
-                                                           x: px.baseAddress! + base, count: plane, mean: mean[ch])
-                                    sg += Double(a)
-                                    sgx += Double(b)
+                g.scalars.withUnsafeBufferPointer { pg in
+                    dScale.withUnsafeMutableBufferPointer { dScaleOut in
+                        dShift.withUnsafeMutableBufferPointer { dShiftOut in
+                            parallelChunks(c, work: x.count) { channels in
+                                for ch in channels {
+                                    // per-plane float sums gathered in Double, as the forward pass
+                                    var sg = 0.0
+                                    var sgx = 0.0
+                                    for i in 0..<n {
+                                        let base = (i * c + ch) * plane
+                                        let (a, b) = planeSums(
+                                            g: pg.baseAddress! + base, gate: gated ? pgate.baseAddress! + base : nil,
+                                            x: px.baseAddress! + base, count: plane, mean: mean[ch])
+                                        sg += Double(a)
+                                        sgx += Double(b)
+                                    }
+                                    dShiftOut[ch] = Float(sg)
+                                    dScaleOut[ch] = Float(sgx) * inverseStd[ch]
                                 }
-                                dShiftOut[ch] = Float(sg)
-                                dScaleOut[ch] = Float(sgx) * inverseStd[ch]
+                            }
+                        }
+                    }
+                    dx = makeScalars(x.count) { out in
+                        parallelChunks(n, work: x.count) { images in
+                            for i in images {
+                                for ch in 0..<c {
+                                    let k = scale.scalars[ch] * inverseStd[ch]
+                                    let meanG = dShift[ch] / m
+                                    let meanGX = dScale[ch] / m  // mean of g·xhat
+                                    let base = (i * c + ch) * plane
+                                    planeGradient(
+                                        g: pg.baseAddress! + base, gate: gated ? pgate.baseAddress! + base : nil,
+                                        x: px.baseAddress! + base, into: out.baseAddress! + base, count: plane, scale: k,
+                                        mean: mean[ch], inverseStd: inverseStd[ch], meanG: meanG, meanGX: meanGX)
+                                }
                             }
                         }
                     }
                 }
-                dx = makeScalars(x.count) { out in
-                    parallelChunks(n, work: x.count) { images in
-                        for i in images {
-                            for ch in 0..<c {
-                                let k = scale.scalars[ch] * inverseStd[ch]
-                                let meanG = dShift[ch] / m
-                                let meanGX = dScale[ch] / m  // mean of g·xhat
-                                let base = (i * c + ch) * plane
-                                planeGradient(g: pg.baseAddress! + base, gate: gated ? pgate.baseAddress! + base : nil,
-                                              x: px.baseAddress! + base, into: out.baseAddress! + base, count: plane, scale: k,
-                                              mean: mean[ch], inverseStd: inverseStd[ch], meanG: meanG, meanGX: meanGX)
-                            }
-                        }
-                    }
-                }
-            }
             }
         }
         return [Tensor(shape: x.shape, scalars: dx), Tensor(shape: [c], scalars: dScale), Tensor(shape: [c], scalars: dShift)]
@@ -176,8 +184,10 @@ extension Tensor {
 
     /// Σ g and Σ g·(x − mean) over one plane, in eight lanes.
     @inline(__always)
-    private static func planeSums(g: UnsafePointer<Float>, gate: UnsafePointer<Float>?, x: UnsafePointer<Float>, count: Int,
-                                  mean: Float) -> (Float, Float) {
+    private static func planeSums(
+        g: UnsafePointer<Float>, gate: UnsafePointer<Float>?, x: UnsafePointer<Float>, count: Int,
+        mean: Float
+    ) -> (Float, Float) {
         var sumG = FloatVector(repeating: 0)
         var sumGX = FloatVector(repeating: 0)
         let width = FloatVector.scalarCount
@@ -200,9 +210,11 @@ extension Tensor {
 
     /// One plane of the input gradient.
     @inline(__always)
-    private static func planeGradient(g: UnsafePointer<Float>, gate: UnsafePointer<Float>?, x: UnsafePointer<Float>,
-                                      into out: UnsafeMutablePointer<Float>, count: Int, scale k: Float, mean: Float,
-                                      inverseStd: Float, meanG: Float, meanGX: Float) {
+    private static func planeGradient(
+        g: UnsafePointer<Float>, gate: UnsafePointer<Float>?, x: UnsafePointer<Float>,
+        into out: UnsafeMutablePointer<Float>, count: Int, scale k: Float, mean: Float,
+        inverseStd: Float, meanG: Float, meanGX: Float
+    ) {
         let width = FloatVector.scalarCount
         let vectors = count / width
         for v in 0..<vectors {

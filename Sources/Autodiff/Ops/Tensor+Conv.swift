@@ -19,8 +19,9 @@ extension Tensor {
             input.scalars.withUnsafeBufferPointer { x in
                 weight.scalars.withUnsafeBufferPointer { w in
                     biasValues.withUnsafeBufferPointer { b in
-                        ConvKernels.forward(g, input: x.baseAddress!, weight: w.baseAddress!, bias: bias == nil ? nil : b.baseAddress,
-                                            output: out.baseAddress!)
+                        ConvKernels.forward(
+                            g, input: x.baseAddress!, weight: w.baseAddress!, bias: bias == nil ? nil : b.baseAddress,
+                            output: out.baseAddress!)
                     }
                 }
             }
@@ -30,8 +31,10 @@ extension Tensor {
             if !GradientRecording.isEnabled && weight.node != nil {
                 return fusedBackward(input: input, weight: weight, bias: bias, outputGradient: grad, geometry: g)
             }
-            var rules: [Tensor?] = [input.node == nil ? nil : conv2dInputGradient(grad, weight, geometry: g),
-                                    weight.node == nil ? nil : conv2dWeightGradient(input, grad, geometry: g)]
+            var rules: [Tensor?] = [
+                input.node == nil ? nil : conv2dInputGradient(grad, weight, geometry: g),
+                weight.node == nil ? nil : conv2dWeightGradient(input, grad, geometry: g)
+            ]
             if let bias { rules.append(bias.node == nil ? nil : grad.sum(alongAxes: [0, 2, 3])) }
             return rules
         }
@@ -49,20 +52,23 @@ extension Tensor {
         let inputGradient = makeScalars(wantsInput ? g.inputShape.reduce(1, *) : 0) { dx in
             weightGradient = makeScalars(g.weightShape.reduce(1, *)) { dw in
                 input.scalars.withUnsafeBufferPointer { x in
-                weight.scalars.withUnsafeBufferPointer { w in
-                outputGradient.scalars.withUnsafeBufferPointer { dy in
-                biasGradient.withUnsafeMutableBufferPointer { db in
-                    ConvKernels.backward(g, input: x.baseAddress!, weight: w.baseAddress!, outputGradient: dy.baseAddress!,
-                                         inputGradient: wantsInput ? dx.baseAddress! : nil, weightGradient: dw.baseAddress!,
-                                         biasGradient: wantsBias ? db.baseAddress! : nil)
-                }
-                }
-                }
+                    weight.scalars.withUnsafeBufferPointer { w in
+                        outputGradient.scalars.withUnsafeBufferPointer { dy in
+                            biasGradient.withUnsafeMutableBufferPointer { db in
+                                ConvKernels.backward(
+                                    g, input: x.baseAddress!, weight: w.baseAddress!, outputGradient: dy.baseAddress!,
+                                    inputGradient: wantsInput ? dx.baseAddress! : nil, weightGradient: dw.baseAddress!,
+                                    biasGradient: wantsBias ? db.baseAddress! : nil)
+                            }
+                        }
+                    }
                 }
             }
         }
-        var rules: [Tensor?] = [wantsInput ? Tensor(shape: g.inputShape, scalars: inputGradient) : nil,
-                                Tensor(shape: g.weightShape, scalars: weightGradient)]
+        var rules: [Tensor?] = [
+            wantsInput ? Tensor(shape: g.inputShape, scalars: inputGradient) : nil,
+            Tensor(shape: g.weightShape, scalars: weightGradient)
+        ]
         if bias != nil { rules.append(wantsBias ? Tensor(shape: [g.outChannels], scalars: biasGradient) : nil) }
         return rules
     }
@@ -79,8 +85,10 @@ extension Tensor {
         }
         return result(shape: g.inputShape, scalars: values, inputs: [outputGradient, weight]) { u in
             // <Bi(g, w), u> = <conv(u, w), g>
-            [outputGradient.node == nil ? nil : conv2d(u, weight, stride: g.stride, padding: g.padding),
-             weight.node == nil ? nil : conv2dWeightGradient(u, outputGradient, geometry: g)]
+            [
+                outputGradient.node == nil ? nil : conv2d(u, weight, stride: g.stride, padding: g.padding),
+                weight.node == nil ? nil : conv2dWeightGradient(u, outputGradient, geometry: g)
+            ]
         }
     }
 
@@ -95,8 +103,10 @@ extension Tensor {
         }
         return result(shape: g.weightShape, scalars: values, inputs: [input, outputGradient]) { v in
             // <Bw(x, g), v> = <conv(x, v), g>
-            [input.node == nil ? nil : conv2dInputGradient(outputGradient, v, geometry: g),
-             outputGradient.node == nil ? nil : conv2d(input, v, stride: g.stride, padding: g.padding)]
+            [
+                input.node == nil ? nil : conv2dInputGradient(outputGradient, v, geometry: g),
+                outputGradient.node == nil ? nil : conv2d(input, v, stride: g.stride, padding: g.padding)
+            ]
         }
     }
 }

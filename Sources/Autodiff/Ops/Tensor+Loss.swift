@@ -42,8 +42,9 @@ extension Tensor {
 
     /// Squared Euclidean distances between the rows of `a` [n, d] and the rows of `b` [m, d]: [n, m].
     public static func pairwiseSquaredDistances(_ a: Tensor, _ b: Tensor) -> Tensor {
-        precondition(a.rank == 2 && b.rank == 2 && a.shape[1] == b.shape[1],
-                     "pairwiseSquaredDistances: \(a.shape) vs \(b.shape)")
+        precondition(
+            a.rank == 2 && b.rank == 2 && a.shape[1] == b.shape[1],
+            "pairwiseSquaredDistances: \(a.shape) vs \(b.shape)")
         let aa = a.squared().sum(alongAxis: 1, keepingDimensions: true)  // [n,1]
         let bb = b.squared().sum(alongAxis: 1).reshaped(to: [1, b.shape[0]])  // [1,m]
         return aa + bb - matmul(a, b, transposeB: true).scaled(by: 2)

@@ -3,8 +3,9 @@ extension Tensor {
     ///
     /// Shapes: [m,k]·[k,n]; batched [B,m,k]·[B,k,n]; or [B,m,k]·[k,n] with `b` shared by the batch.
     public static func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false) -> Tensor {
-        precondition((a.rank == 2 || a.rank == 3) && (b.rank == 2 || b.rank == 3) && !(a.rank == 2 && b.rank == 3),
-                     "matmul: unsupported ranks \(a.shape) · \(b.shape)")
+        precondition(
+            (a.rank == 2 || a.rank == 3) && (b.rank == 2 || b.rank == 3) && !(a.rank == 2 && b.rank == 3),
+            "matmul: unsupported ranks \(a.shape) · \(b.shape)")
         let batch = a.rank == 3 ? a.shape[0] : 1
         if a.rank == 3 && b.rank == 3 {
             precondition(a.shape[0] == b.shape[0], "matmul: batch \(a.shape) vs \(b.shape)")
@@ -21,15 +22,17 @@ extension Tensor {
                 b.scalars.withUnsafeBufferPointer { pb in
                     if sharedB && !transposeA && batch > 1 {
                         // One product for the whole batch: rows of all batch entries stacked.
-                        BLAS.sgemm(transposeA: false, transposeB: transposeB, m: batch * m, n: n, k: k,
-                                   a: pa.baseAddress!, lda: ac, b: pb.baseAddress!, ldb: bc, c: out.baseAddress!, ldc: n)
+                        BLAS.sgemm(
+                            transposeA: false, transposeB: transposeB, m: batch * m, n: n, k: k,
+                            a: pa.baseAddress!, lda: ac, b: pb.baseAddress!, ldb: bc, c: out.baseAddress!, ldc: n)
                         return
                     }
                     for i in 0..<batch {
-                        BLAS.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
-                                   a: pa.baseAddress! + i * ar * ac, lda: ac,
-                                   b: pb.baseAddress! + (sharedB ? 0 : i * br * bc), ldb: bc,
-                                   c: out.baseAddress! + i * m * n, ldc: n)
+                        BLAS.sgemm(
+                            transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+                            a: pa.baseAddress! + i * ar * ac, lda: ac,
+                            b: pb.baseAddress! + (sharedB ? 0 : i * br * bc), ldb: bc,
+                            c: out.baseAddress! + i * m * n, ldc: n)
                     }
                 }
             }
@@ -39,8 +42,10 @@ extension Tensor {
             var gradA: Tensor? = nil
             var gradB: Tensor? = nil
             if a.node != nil {
-                gradA = transposeA ? matmul(b, g, transposeA: transposeB, transposeB: true)
-                                   : matmul(g, b, transposeA: false, transposeB: !transposeB)
+                gradA =
+                    transposeA
+                    ? matmul(b, g, transposeA: transposeB, transposeB: true)
+                    : matmul(g, b, transposeA: false, transposeB: !transposeB)
             }
             if b.node != nil {
                 if sharedB && a.rank == 3 {
@@ -49,8 +54,10 @@ extension Tensor {
                     let g2 = g.reshaped(to: [batch * m, n])
                     gradB = transposeB ? matmul(g2, a2, transposeA: true) : matmul(a2, g2, transposeA: true)
                 } else {
-                    gradB = transposeB ? matmul(g, a, transposeA: true, transposeB: transposeA)
-                                       : matmul(a, g, transposeA: !transposeA, transposeB: false)
+                    gradB =
+                        transposeB
+                        ? matmul(g, a, transposeA: true, transposeB: transposeA)
+                        : matmul(a, g, transposeA: !transposeA, transposeB: false)
                 }
             }
             return [gradA, gradB]

@@ -10,25 +10,25 @@ extension Tensor {
             scalars.withUnsafeBufferPointer { p in
                 winners.withUnsafeMutableBufferPointer { arg in
                     parallelChunks(planes, work: count) { planeRange in
-                    for plane in planeRange {
-                        for y in 0..<oh {
-                            let top = (plane * h + 2 * y) * w
-                            let bottom = top + w
-                            let o = (plane * oh + y) * ow
-                            for x in 0..<ow {
-                                // Branch-free: on random activations a branch per
-                                // comparison mispredicts half the time.
-                                let a = top + 2 * x, c = bottom + 2 * x
-                                let (va, vb, vc, vd) = (p[a], p[a + 1], p[c], p[c + 1])
-                                let ab = a + bit(vb > va)
-                                let cd = c + bit(vd > vc)
-                                let mab = Swift.max(va, vb), mcd = Swift.max(vc, vd)
-                                let takeCD = bit(mcd > mab)
-                                out[o + x] = Swift.max(mab, mcd)
-                                arg[o + x] = Int32(ab + takeCD * (cd - ab))
+                        for plane in planeRange {
+                            for y in 0..<oh {
+                                let top = (plane * h + 2 * y) * w
+                                let bottom = top + w
+                                let o = (plane * oh + y) * ow
+                                for x in 0..<ow {
+                                    // Branch-free: on random activations a branch per
+                                    // comparison mispredicts half the time.
+                                    let a = top + 2 * x, c = bottom + 2 * x
+                                    let (va, vb, vc, vd) = (p[a], p[a + 1], p[c], p[c + 1])
+                                    let ab = a + bit(vb > va)
+                                    let cd = c + bit(vd > vc)
+                                    let mab = Swift.max(va, vb), mcd = Swift.max(vc, vd)
+                                    let takeCD = bit(mcd > mab)
+                                    out[o + x] = Swift.max(mab, mcd)
+                                    arg[o + x] = Int32(ab + takeCD * (cd - ab))
+                                }
                             }
                         }
-                    }
                     }
                 }
             }

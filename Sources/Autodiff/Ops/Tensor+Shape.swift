@@ -98,8 +98,9 @@ extension Tensor {
         let rank = parts[0].rank
         let a = Shape.axis(axis, rank: rank, op: "concatenate")
         for p in parts {
-            precondition(p.rank == rank && (0..<rank).allSatisfy { $0 == a || p.shape[$0] == parts[0].shape[$0] },
-                         "concatenate: \(p.shape) does not fit \(parts[0].shape) along axis \(a)")
+            precondition(
+                p.rank == rank && (0..<rank).allSatisfy { $0 == a || p.shape[$0] == parts[0].shape[$0] },
+                "concatenate: \(p.shape) does not fit \(parts[0].shape) along axis \(a)")
         }
         var outShape = parts[0].shape
         outShape[a] = parts.map { $0.shape[a] }.reduce(0, +)

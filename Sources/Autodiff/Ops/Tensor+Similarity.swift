@@ -2,8 +2,9 @@ extension Tensor {
     /// Cosine similarity between the rows of `a` [n, d] and the rows of `b` [m, d]: [n, m].
     /// `epsilon` keeps an all-zero row (a dead ReLU embedding) from dividing by zero.
     public static func pairwiseCosineSimilarities(_ a: Tensor, _ b: Tensor, epsilon: Float = 1e-8) -> Tensor {
-        precondition(a.rank == 2 && b.rank == 2 && a.shape[1] == b.shape[1],
-                     "pairwiseCosineSimilarities: \(a.shape) vs \(b.shape)")
+        precondition(
+            a.rank == 2 && b.rank == 2 && a.shape[1] == b.shape[1],
+            "pairwiseCosineSimilarities: \(a.shape) vs \(b.shape)")
         let aNorm = (a.squared().sum(alongAxis: 1, keepingDimensions: true) + epsilon).sqrt()  // [n,1]
         let bNorm = (b.squared().sum(alongAxis: 1) + epsilon).sqrt().reshaped(to: [1, b.shape[0]])  // [1,m]
         return matmul(a, b, transposeB: true) / (aNorm * bNorm)

@@ -100,4 +100,3 @@ extension Tensor {
     /// Element-wise square.
     public func squared() -> Tensor { pow(2) }
 }
-

@@ -17,8 +17,9 @@ struct TerminalSize: Equatable, CustomStringConvertible, ExpressibleByArgument {
     init(parsing text: String) throws {
         let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
         guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), Self.widths.contains(w), Self.heights.contains(h) else {
-            throw ValidationError("wants WIDTHxHEIGHT between \(Self.widths.lowerBound)x\(Self.heights.lowerBound) and "
-                                  + "\(Self.widths.upperBound)x\(Self.heights.upperBound), e.g. 100x30")
+            throw ValidationError(
+                "wants WIDTHxHEIGHT between \(Self.widths.lowerBound)x\(Self.heights.lowerBound) and "
+                    + "\(Self.widths.upperBound)x\(Self.heights.upperBound), e.g. 100x30")
         }
         self.init(width: w, height: h)
     }

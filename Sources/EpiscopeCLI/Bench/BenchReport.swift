@@ -8,8 +8,9 @@ struct BenchReport: Encodable {
 
     static func peakResidentMegabytes() -> Double {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kb = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return 0 }
         return (kb / 1024 * 10).rounded() / 10
     }
 
@@ -26,7 +27,8 @@ struct BenchReport: Encodable {
         for (key, value) in figures {
             if let d = value as? Double {
                 // Four significant digits, as the text shows: timings on a shared machine carry no more.
-                try d.isFinite ? container.encode(Double(String(format: "%.4g", d)), forKey: FigureKey(key)) : container.encodeNil(forKey: FigureKey(key))
+                try d.isFinite
+                    ? container.encode(Double(String(format: "%.4g", d)), forKey: FigureKey(key)) : container.encodeNil(forKey: FigureKey(key))
             } else {
                 try container.encode(value, forKey: FigureKey(key))
             }

@@ -16,7 +16,6 @@ enum EngineBenchmarks {
         return BenchReport(name: .sgemm, figures: [("gflops", gflops), ("core", BLAS.coreName), ("threads", BLAS.threadCount)])
     }
 
-
     /// One ConvNet4 step (forward, backward, Adam) on a batch of `batch` 1x28x28 images, with a
     /// mean-squared loss on the embeddings so that only the network is timed: the median of
     /// `steps` timed steps, as sgemm's figure is a median.
@@ -39,9 +38,11 @@ enum EngineBenchmarks {
         // Forward, input gradient and weight gradient: three products of the forward's size.
         let flops = Double(net.multiplyAddsPerImage()) * 2 * 3 * Double(batch)
         let gflops = flops / seconds / 1e9
-        return BenchReport(name: .convnet4Train, figures: [
-            ("images_per_s", Double(batch) / seconds), ("gflops", gflops),
-            ("fraction_of_sgemm", gflops / sgemmGflops), ("seconds_per_step", seconds),
-        ])
+        return BenchReport(
+            name: .convnet4Train,
+            figures: [
+                ("images_per_s", Double(batch) / seconds), ("gflops", gflops),
+                ("fraction_of_sgemm", gflops / sgemmGflops), ("seconds_per_step", seconds)
+            ])
     }
 }

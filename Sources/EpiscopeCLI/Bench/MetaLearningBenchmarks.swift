@@ -39,17 +39,22 @@ enum MetaLearningBenchmarks {
             let support = Tensor.randomUniform(shape: [5, 1, 28, 28], in: 0...1, using: &rng)
             let query = Tensor.randomUniform(shape: [5, 1, 28, 28], in: 0...1, using: &rng)
             return TaskObjective(
-                support: { p in let l = model(support, parameters: p); return (l.crossEntropy(labels: labels), nil) },
-                query: { p in let l = model(query, parameters: p); return (l.crossEntropy(labels: labels), nil) })
+                support: { p in
+                    let l = model(support, parameters: p); return (l.crossEntropy(labels: labels), nil)
+                },
+                query: { p in
+                    let l = model(query, parameters: p); return (l.crossEntropy(labels: labels), nil)
+                })
         }
         let inner = InnerLoop(steps: 1, stepSize: 0.4)
         _ = MAML.metaStep(theta, tasks: Array(tasks.prefix(2)), inner: inner, order: .secondOrder)
-        let seconds = measureSeconds {
-            for _ in 0..<iterations {
-                let step = MAML.metaStep(theta, tasks: tasks, inner: inner, order: .secondOrder)
-                adam.step(&theta, gradients: step.gradients)
-            }
-        } / Double(iterations)
+        let seconds =
+            measureSeconds {
+                for _ in 0..<iterations {
+                    let step = MAML.metaStep(theta, tasks: tasks, inner: inner, order: .secondOrder)
+                    adam.step(&theta, gradients: step.gradients)
+                }
+            } / Double(iterations)
         return BenchReport(name: .mamlOmniglot, figures: [("seconds_per_meta_iteration", seconds)])
     }
 }

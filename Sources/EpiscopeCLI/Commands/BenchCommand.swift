@@ -27,23 +27,36 @@ struct BenchCommand: ParsableCommand {
         if wanted(.mamlOmniglot) { try emit(MetaLearningBenchmarks.omniglot()) }
         if wanted(.omniglotLoad) {
             if let location = try? DataLocation.resolve(), let t = try? OmniglotBenchmark.measureLoad(dataDirectory: location.directory) {
-                try emit(BenchReport(name: .omniglotLoad, figures: [
-                    ("first_decode_s", t.firstDecodeSeconds), ("cached_load_s", t.cachedLoadSeconds), ("drawings", t.drawings),
-                ]))
+                try emit(
+                    BenchReport(
+                        name: .omniglotLoad,
+                        figures: [
+                            ("first_decode_s", t.firstDecodeSeconds), ("cached_load_s", t.cachedLoadSeconds), ("drawings", t.drawings)
+                        ]))
             } else {
                 printError("omniglot_load skipped: no Omniglot folder (run `episcope data`)")
             }
         }
         if wanted(.uiFrame) {
             for frame in UIBenchmark.frameTimes(options: EngineOptions()) {
-                try emit(BenchReport(name: .uiFrame, figures: [("screen", frame.screen.commandName), ("size", "160x48"),
-                                                             ("ms", frame.medianMilliseconds), ("worst_ms", frame.worstMilliseconds)]))
+                try emit(
+                    BenchReport(
+                        name: .uiFrame,
+                        figures: [
+                            ("screen", frame.screen.commandName), ("size", "160x48"),
+                            ("ms", frame.medianMilliseconds), ("worst_ms", frame.worstMilliseconds)
+                        ]))
             }
         }
         if wanted(.uiLatency) {
             let latency = UIBenchmark.inputLatency(options: EngineOptions())
-            try emit(BenchReport(name: .uiLatency, figures: [("while", "training sine MAML"), ("ms", latency.median), ("p95_ms", latency.p95),
-                                                           ("worst_ms", latency.worst), ("training_iterations", latency.trainingIterations)]))
+            try emit(
+                BenchReport(
+                    name: .uiLatency,
+                    figures: [
+                        ("while", "training sine MAML"), ("ms", latency.median), ("p95_ms", latency.p95),
+                        ("worst_ms", latency.worst), ("training_iterations", latency.trainingIterations)
+                    ]))
         }
     }
 }

@@ -52,7 +52,10 @@ struct EpisodeCommand: ParsableCommand {
             let runs = try reportingFailures { try LakeRuns.load(from: location, matching: omniglot) }
             let chosen = runs.runs[run - 1]
             let title = "Lake's run \(run): 20-way 1-shot, 20 queries" + (chosen.alphabet.map { " (\($0))" } ?? "")
-            print(json ? try JSONOutput.pretty(EpisodeJSON(chosen.episode, paths: nil)) + "\n" : EpisodeText.render(chosen.episode, from: runs, title: title, style: style), terminator: "")
+            print(
+                json
+                    ? try JSONOutput.pretty(EpisodeJSON(chosen.episode, paths: nil)) + "\n"
+                    : EpisodeText.render(chosen.episode, from: runs, title: title, style: style), terminator: "")
             return
         }
         let episode = try reportingFailures {
@@ -63,7 +66,8 @@ struct EpisodeCommand: ParsableCommand {
         if json {
             print(try JSONOutput.pretty(EpisodeJSON(episode, paths: omniglot.entryPath(of:))))
         } else {
-            let title = "Omniglot \(split.rawValue)/\(part.rawValue): \(ways)-way \(shots)-shot, \(queries) \(queries == 1 ? "query" : "queries") per class, seed \(seed)"
+            let title =
+                "Omniglot \(split.rawValue)/\(part.rawValue): \(ways)-way \(shots)-shot, \(queries) \(queries == 1 ? "query" : "queries") per class, seed \(seed)"
                 + (withinAlphabet ? ", within one alphabet" : "")
             print(EpisodeText.render(episode, from: omniglot, title: title, style: style), terminator: "")
         }
@@ -84,7 +88,9 @@ private struct EpisodeJSON: Encodable {
         ways = episode.ways
         shots = episode.shots
         classes = episode.classes.enumerated().map { label, c in
-            Class(label: label, alphabet: c.identity.alphabet, character: c.identity.character, rotation: c.identity.rotation.degrees, support: c.support.map(drawing))
+            Class(
+                label: label, alphabet: c.identity.alphabet, character: c.identity.character, rotation: c.identity.rotation.degrees,
+                support: c.support.map(drawing))
         }
         queries = zip(episode.queries, episode.queryLabels).map { Query(label: $1, drawing: drawing($0)) }
     }
@@ -110,7 +116,7 @@ private enum SineText {
         var lines = [
             "Sine task (seed \(seed)): y = A sin(x - phase)",
             "  amplitude A = \(format(e.task.amplitude)), phase = \(format(e.task.phase))",
-            "", "Support points (\(e.supportX.count))",
+            "", "Support points (\(e.supportX.count))"
         ]
         lines += zip(e.supportX.scalars, e.supportY.scalars).map { "  x = \(format($0))  y = \(format($1))" }
         lines += ["", "Query points (\(e.queryX.count))"]

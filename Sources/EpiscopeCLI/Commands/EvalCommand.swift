@@ -52,7 +52,9 @@ struct EvalCommand: ParsableCommand {
             if json {
                 print(try JSONOutput.line(EvalReport.Sine(checkpoint: path, tasks: episodes, shots: shots, errors: errors)))
             } else {
-                print("\(model.configuration.algorithm.rawValue) on sine, \(episodes) tasks, K=\(shots): MSE before \(f(errors[0])), after 1 step \(f(errors[1])), 5 steps \(f(errors[2])), 10 steps \(f(errors[3]))")
+                print(
+                    "\(model.configuration.algorithm.rawValue) on sine, \(episodes) tasks, K=\(shots): MSE before \(f(errors[0])), after 1 step \(f(errors[1])), 5 steps \(f(errors[2])), 10 steps \(f(errors[3]))"
+                )
             }
             return
         }
@@ -65,7 +67,9 @@ struct EvalCommand: ParsableCommand {
             if json {
                 print(try JSONOutput.line(EvalReport.LakeRuns(checkpoint: path, score: score)))
             } else {
-                print("Lake's 20 runs (20-way 1-shot within alphabet): error rate \(f(score.meanErrorRate * 100))% (people 4.5%, Siamese net 8.0%, deep convnet 13.5%)")
+                print(
+                    "Lake's 20 runs (20-way 1-shot within alphabet): error rate \(f(score.meanErrorRate * 100))% (people 4.5%, Siamese net 8.0%, deep convnet 13.5%)"
+                )
             }
             return
         }
@@ -74,8 +78,10 @@ struct EvalCommand: ParsableCommand {
         let testSplit = try reportingEngineFailures { try ClassSplit.load(scheme, part: .test, dataset: dataset, location: location) }
         let interactive = isatty(STDERR_FILENO) == 1
         let result = try reportingEngineFailures {
-            try evaluator.accuracy(dataset: dataset, split: testSplit, ways: ways, shots: shots, queries: queries, episodes: episodes,
-                                   withinAlphabet: withinAlphabet, using: &rng) { done in
+            try evaluator.accuracy(
+                dataset: dataset, split: testSplit, ways: ways, shots: shots, queries: queries, episodes: episodes,
+                withinAlphabet: withinAlphabet, using: &rng
+            ) { done in
                 if interactive && (done % 20 == 0 || done == episodes) {
                     FileHandle.standardError.write(Data("\r\u{1B}[2Kepisode \(done)/\(episodes)".utf8))
                 }
@@ -84,10 +90,15 @@ struct EvalCommand: ParsableCommand {
         if interactive { printError("") }
         let seconds = Date().timeIntervalSince(start)
         if json {
-            print(try JSONOutput.line(EvalReport.Accuracy(checkpoint: path, split: splitName, ways: ways, shots: shots, queries: queries,
-                                                          result: result, seconds: seconds)))
+            print(
+                try JSONOutput.line(
+                    EvalReport.Accuracy(
+                        checkpoint: path, split: splitName, ways: ways, shots: shots, queries: queries,
+                        result: result, seconds: seconds)))
         } else {
-            print("\(model.configuration.algorithm.rawValue) on \(splitName) test: \(ways)-way \(shots)-shot accuracy \(f(result.accuracy * 100))% ± \(f(result.ci95 * 100)) over \(result.episodes) episodes")
+            print(
+                "\(model.configuration.algorithm.rawValue) on \(splitName) test: \(ways)-way \(shots)-shot accuracy \(f(result.accuracy * 100))% ± \(f(result.ci95 * 100)) over \(result.episodes) episodes"
+            )
         }
     }
 

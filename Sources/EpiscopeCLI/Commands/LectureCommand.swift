@@ -102,8 +102,9 @@ struct LectureCommand: ParsableCommand {
         state.results = results
         let runner = BackgroundRunner(engine: ExplorerEngine(options: options))
         let folder = URL(fileURLWithPath: drawings ?? FileManager.default.currentDirectoryPath)
-        let loop = LectureLoop(terminal: terminal, state: state, runner: runner, recorder: recorder,
-                               drawings: DrawingFiles(directory: folder, preload: drawing))
+        let loop = LectureLoop(
+            terminal: terminal, state: state, runner: runner, recorder: recorder,
+            drawings: DrawingFiles(directory: folder, preload: drawing))
         if step > 1 { loop.dispatch(.jump(step)) }
         loop.run()
         runner.shutDown()

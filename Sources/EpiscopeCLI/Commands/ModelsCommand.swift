@@ -40,7 +40,8 @@ struct ModelsCommand: ParsableCommand {
                     result = String(format: "error %.1f%%", r * 100)
                 } else {
                     func m(_ x: Float?) -> String { x.map { $0.isFinite ? String(format: "%.3f", $0) : "diverged" } ?? "-" }
-                    result = "MSE \(m(e.mseBefore)) → 1 step \(m(e.mseStep1)), 5 steps \(m(e.mseStep5)), 10 steps \(m(e.mseStep10)) (\(e.episodes) tasks)"
+                    result =
+                        "MSE \(m(e.mseBefore)) → 1 step \(m(e.mseStep1)), 5 steps \(m(e.mseStep5)), 10 steps \(m(e.mseStep10)) (\(e.episodes) tasks)"
                 }
                 print("| \(name) | \(trained) | \(summary.iteration) | \(wall) | \(key) | \(result) |")
             }

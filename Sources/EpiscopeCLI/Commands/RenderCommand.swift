@@ -11,8 +11,9 @@ struct RenderCommand: ParsableCommand {
 
     @Option(help: "episode, prototypes, inner, sine or training.")
     var screen: ScreenID
-    @Option(help: ArgumentHelp("Width x height in cells, at least 80x24 to show a screen (default: 100x30).", valueName: "WIDTHxHEIGHT"),
-            transform: TerminalSize.init(parsing:))
+    @Option(
+        help: ArgumentHelp("Width x height in cells, at least 80x24 to show a screen (default: 100x30).", valueName: "WIDTHxHEIGHT"),
+        transform: TerminalSize.init(parsing:))
     var size = TerminalSize(width: 100, height: 30)
     @Option(parsing: .unconditional, help: "Seed for every random choice.")
     var seed: UInt64 = 7
@@ -31,8 +32,9 @@ struct RenderCommand: ParsableCommand {
         let (screenID, width, height) = (screen, size.width, size.height)
         var options = EngineOptions(data: dataOptions, models: modelsOptions)
         options.log = { line in FileHandle.standardError.write(Data("episcope: \(line)\n".utf8)) }
-        let request = ScreenRenderer.Request(screen: screenID, width: width, height: height, seed: seed, charset: ascii ? .ascii : .unicode,
-                                             glyphMode: glyphs, scripted: !unscripted)
+        let request = ScreenRenderer.Request(
+            screen: screenID, width: width, height: height, seed: seed, charset: ascii ? .ascii : .unicode,
+            glyphMode: glyphs, scripted: !unscripted)
         let buffer = ScreenRenderer.render(request, options: options)
         print(ansi ? buffer.ansiText() : buffer.plainText())
     }

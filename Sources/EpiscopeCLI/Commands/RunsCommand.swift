@@ -18,14 +18,18 @@ struct RunsCommand: ParsableCommand {
         let runs = try reportingFailures {
             try LakeRuns.load(from: location, matching: try OmniglotDataset.load(from: location))
         }
-        let rows = runs.runs.map { RunRow(run: $0.number, alphabet: $0.alphabet, ways: $0.episode.ways, shots: $0.episode.shots, queries: $0.episode.queries.count) }
+        let rows = runs.runs.map {
+            RunRow(run: $0.number, alphabet: $0.alphabet, ways: $0.episode.ways, shots: $0.episode.shots, queries: $0.episode.queries.count)
+        }
         if json {
             print(try JSONOutput.pretty(rows))
             return
         }
         print("Lake's one-shot runs (all_runs.zip), scored by error rate averaged over runs:")
         for row in rows {
-            print("  run \(row.run < 10 ? "0" : "")\(row.run)  \(row.ways)-way \(row.shots)-shot, \(row.queries) queries  \(row.alphabet ?? "(mixed alphabets)")")
+            print(
+                "  run \(row.run < 10 ? "0" : "")\(row.run)  \(row.ways)-way \(row.shots)-shot, \(row.queries) queries  \(row.alphabet ?? "(mixed alphabets)")"
+            )
         }
     }
 }

@@ -27,7 +27,10 @@ struct ShipCommand: ParsableCommand {
                 } else if let r = e.errorRate {
                     print(String(format: "%@  %@: error rate %.2f%%", model, key, r * 100))
                 } else if let m1 = e.mseStep1, let m10 = e.mseStep10 {
-                    print(String(format: "%@  %@: MSE before %.3f, 1 step %.3f, 5 steps %.3f, 10 steps %.3f", model, key, e.mseBefore ?? 0, m1, e.mseStep5 ?? 0, m10))
+                    print(
+                        String(
+                            format: "%@  %@: MSE before %.3f, 1 step %.3f, 5 steps %.3f, 10 steps %.3f", model, key, e.mseBefore ?? 0, m1,
+                            e.mseStep5 ?? 0, m10))
                 }
             }
         }

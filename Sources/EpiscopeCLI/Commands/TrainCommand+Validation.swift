@@ -4,17 +4,22 @@ import FewShot
 extension TrainCommand {
     /// Every numeric option and the algorithm's pairing with the dataset, before any data loads.
     func validate() throws {
-        for (value, option) in [(ways, "--ways"), (shots, "--shots"), (queries, "--queries"), (metaBatch, "--meta-batch"),
-                                (iterations, "--iterations"), (validationEpisodes, "--validation-episodes"),
-                                (checkpointEvery, "--checkpoint-every")] {
+        for (value, option) in [
+            (ways, "--ways"), (shots, "--shots"), (queries, "--queries"), (metaBatch, "--meta-batch"),
+            (iterations, "--iterations"), (validationEpisodes, "--validation-episodes"),
+            (checkpointEvery, "--checkpoint-every")
+        ] {
             try NumericCheck.positive(value, option)
         }
-        for (value, option) in [(innerSteps, "--inner-steps"), (innerBatch, "--inner-batch"), (lrDecayEvery, "--lr-decay-every"),
-                                (validateEvery, "--validate-every")] {
+        for (value, option) in [
+            (innerSteps, "--inner-steps"), (innerBatch, "--inner-batch"), (lrDecayEvery, "--lr-decay-every"),
+            (validateEvery, "--validate-every")
+        ] {
             try NumericCheck.notNegative(value, option)
         }
         try NumericCheck.positive(innerLr, "--inner-lr")
         try NumericCheck.positive(metaLr, "--meta-lr")
+        try NumericCheck.positive(similarityScale, "--similarity-scale")
         // A resumed run takes its algorithm and dataset from the checkpoint.
         guard !resume else { return }
         guard algorithm.isDefined(on: dataset) else {

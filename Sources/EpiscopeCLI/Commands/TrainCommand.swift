@@ -11,7 +11,8 @@ struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Meta-train a metric learner (ProtoNet, Matching, Siamese, Relation), MAML, first-order MAML, Reptile (or the sine baseline).",
-        discussion: "Defaults follow the papers' Omniglot and sine settings. Ctrl-C stops after writing a checkpoint; --resume continues bit for bit.")
+        discussion: "Defaults follow the papers' Omniglot and sine settings. Ctrl-C stops after writing a checkpoint; --resume continues bit for bit."
+    )
 
     @Argument(help: "protonet, matching, siamese, relation, maml, fomaml, reptile or pretrained (sine baseline).") var algorithm: Algorithm
     @Option(help: "omniglot or sine.") var dataset: DatasetKind = .omniglot
@@ -23,14 +24,17 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Inner SGD steps.") var innerSteps: Int?
     @Option(parsing: .unconditional, help: "Inner step size alpha.") var innerLr: Float?
     @Option(parsing: .unconditional, help: "Support examples per inner step (0: the whole support set; Reptile: 10).") var innerBatch: Int?
+    @Option(parsing: .unconditional, help: "Matching Networks: factor on cosine similarities before the attention softmax (paper: 1).")
+    var similarityScale: Float?
     @Option(parsing: .unconditional, help: "Outer (Adam) learning rate, or Reptile's outer step size.") var metaLr: Float?
     @Option(parsing: .unconditional, help: "Outer iterations.") var iterations: Int?
     @Option(parsing: .unconditional, help: "Halve the outer learning rate every N iterations (0: never).") var lrDecayEvery: Int?
     @Option(parsing: .unconditional, help: "Validate every N iterations (0: never).") var validateEvery: Int?
     @Option(parsing: .unconditional, help: "Episodes per validation.") var validationEpisodes: Int?
     @Option(parsing: .unconditional, help: "Write a checkpoint every N iterations.") var checkpointEvery: Int?
-    @Option(help: ArgumentHelp("Ways and shots of validation and of the MAML head, e.g. 5x1.", valueName: "WAYSxSHOTS"),
-            transform: EpisodeSetting.init(parsing:))
+    @Option(
+        help: ArgumentHelp("Ways and shots of validation and of the MAML head, e.g. 5x1.", valueName: "WAYSxSHOTS"),
+        transform: EpisodeSetting.init(parsing:))
     var testSetting: EpisodeSetting?
     @Option(parsing: .unconditional, help: "Random seed.") var seed: UInt64 = 0
     @Option(help: "Model file to write (safetensors); its resume state goes beside it.") var out: String
@@ -47,6 +51,7 @@ struct TrainCommand: ParsableCommand {
         if let innerSteps { c.innerSteps = innerSteps }
         if let innerLr { c.innerStepSize = innerLr }
         if let innerBatch { c.innerBatch = innerBatch == 0 ? nil : innerBatch }
+        if let similarityScale { c.similarityScale = similarityScale }
         if let metaLr { c.metaStepSize = metaLr }
         if let iterations { c.iterations = iterations }
         if let lrDecayEvery { c.learningRateDecayInterval = lrDecayEvery }
@@ -69,7 +74,8 @@ struct TrainCommand: ParsableCommand {
         let trainer: Trainer = try reportingEngineFailures {
             if resume {
                 let checkpoint = try ModelCheckpoint.read(path: out)
-                let data = try TrainingData.load(for: checkpoint.configuration, location: checkpoint.configuration.dataset == .omniglot ? dataOptions.location() : nil)
+                let data = try TrainingData.load(
+                    for: checkpoint.configuration, location: checkpoint.configuration.dataset == .omniglot ? dataOptions.location() : nil)
                 return try Trainer(resumingFrom: out, data: data, command: checkpoint.command, iterations: iterations)
             }
             let c = try configuration()

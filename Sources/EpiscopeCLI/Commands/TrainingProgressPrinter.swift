@@ -19,8 +19,10 @@ final class TrainingProgressPrinter {
     func handle(_ event: TrainingEvent) {
         switch event {
         case .started(let c, let resumedAt):
-            printError("training \(c.algorithm.rawValue) on \(c.dataset.rawValue)" + (c.dataset == .omniglot ? " (\(c.split), \(c.ways)-way \(c.shots)-shot)" : "")
-                       + (resumedAt > 0 ? ", resuming at iteration \(resumedAt)" : "") + ", \(c.iterations) iterations")
+            printError(
+                "training \(c.algorithm.rawValue) on \(c.dataset.rawValue)"
+                    + (c.dataset == .omniglot ? " (\(c.split), \(c.ways)-way \(c.shots)-shot)" : "")
+                    + (resumedAt > 0 ? ", resuming at iteration \(resumedAt)" : "") + ", \(c.iterations) iterations")
         case .iteration(let r):
             smoothedRate = smoothedRate == 0 ? r.iterationsPerSecond : 0.95 * smoothedRate + 0.05 * r.iterationsPerSecond
             let t = now()

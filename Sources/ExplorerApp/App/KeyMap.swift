@@ -40,7 +40,7 @@ public enum KeyMap {
         KeyBinding([.char("-")], .sineFewerShots, help: "one fewer support point (K - 1)", on: [.sine]),
         KeyBinding([.char(">"), .up], .sineAlphaUp, help: "larger inner step size alpha", hint: "alpha", on: [.sine]),
         KeyBinding([.char("<"), .down], .sineAlphaDown, help: "smaller inner step size alpha", on: [.sine]),
-        KeyBinding([.char("b")], .sineToggleBaseline, help: "overlay the pretrained baseline, fine-tuned the same way", hint: "baseline", on: [.sine]),
+        KeyBinding([.char("b")], .sineToggleBaseline, help: "overlay the pretrained baseline, fine-tuned the same way", hint: "baseline", on: [.sine])
     ]
 
     static let episode: [KeyBinding] = [
@@ -49,13 +49,15 @@ public enum KeyMap {
         KeyBinding([.char("-")], .episodeFewerWays, help: "one fewer class (ways - 1)", on: [.episode, .prototypes]),
         KeyBinding([.char("]")], .episodeMoreShots, help: "one more support drawing per class", hint: "shots", on: [.episode, .prototypes]),
         KeyBinding([.char("[")], .episodeFewerShots, help: "one fewer support drawing per class", on: [.episode, .prototypes]),
-        KeyBinding([.char("w")], .episodeToggleWithinAlphabet, help: "classes from one alphabet only (harder)", hint: "alphabet", on: [.episode, .prototypes]),
+        KeyBinding(
+            [.char("w")], .episodeToggleWithinAlphabet, help: "classes from one alphabet only (harder)", hint: "alphabet", on: [.episode, .prototypes]
+        ),
         KeyBinding([.char("z")], .episodeToggleZoom, help: "zoom the selected query beside its 28x28 model input", hint: "zoom", on: [.episode]),
         KeyBinding([.char("g")], .cycleGlyphMode, help: "draw glyphs as ASCII, half blocks or braille", hint: "glyphs", on: [.episode]),
         KeyBinding([.left, .char("h")], .selectQuery(dx: -1, dy: 0), help: "select the previous query", on: [.episode, .prototypes]),
         KeyBinding([.right, .char("l")], .selectQuery(dx: 1, dy: 0), help: "select the next query", hint: "select", on: [.episode, .prototypes]),
         KeyBinding([.up, .char("k")], .selectQuery(dx: 0, dy: -1), help: "select the query a row up", on: [.episode, .prototypes]),
-        KeyBinding([.down, .char("j")], .selectQuery(dx: 0, dy: 1), help: "select the query a row down", on: [.episode, .prototypes]),
+        KeyBinding([.down, .char("j")], .selectQuery(dx: 0, dy: 1), help: "select the query a row down", on: [.episode, .prototypes])
     ]
 
     static let prototypes: [KeyBinding] = []
@@ -66,14 +68,17 @@ public enum KeyMap {
         KeyBinding([.char("r")], .innerReset, help: "reset to the meta-learned start", hint: "reset", on: [.inner]),
         KeyBinding([.char("n")], .innerNewBatch, help: "a new meta-batch of tasks", hint: "new batch", on: [.inner]),
         KeyBinding([.char(">"), .up], .innerAlphaUp, help: "larger inner step size alpha", hint: "alpha", on: [.inner]),
-        KeyBinding([.char("<"), .down], .innerAlphaDown, help: "smaller inner step size alpha", on: [.inner]),
+        KeyBinding([.char("<"), .down], .innerAlphaDown, help: "smaller inner step size alpha", on: [.inner])
     ]
 
     static let training: [KeyBinding] = [
         KeyBinding([.char(" "), .char("s")], .trainingToggle, help: "start, pause or resume training", hint: "start/pause", on: [.training]),
         KeyBinding([.char("x")], .trainingStop, help: "stop the run", hint: "stop", on: [.training]),
-        KeyBinding([.char("m")], .trainingNextAlgorithm, help: "next algorithm (ProtoNet, MAML, FOMAML, Reptile, Matching, Siamese, Relation; pretrained on sine)", hint: "algorithm", on: [.training]),
-        KeyBinding([.char("d")], .trainingNextDataset, help: "switch between sine and Omniglot", hint: "dataset", on: [.training]),
+        KeyBinding(
+            [.char("m")], .trainingNextAlgorithm,
+            help: "next algorithm (ProtoNet, MAML, FOMAML, Reptile, Matching, Siamese, Relation; pretrained on sine)", hint: "algorithm",
+            on: [.training]),
+        KeyBinding([.char("d")], .trainingNextDataset, help: "switch between sine and Omniglot", hint: "dataset", on: [.training])
     ]
 
     static let global: [KeyBinding] = [
@@ -87,7 +92,7 @@ public enum KeyMap {
         KeyBinding([.char("g")], .cycleGlyphMode, help: "draw glyphs as ASCII, half blocks or braille"),
         KeyBinding([.char("?")], .toggleHelp, help: "this help", hint: "help"),
         KeyBinding([.escape], .closeOverlay, help: "close help or zoom"),
-        KeyBinding([.char("q"), .ctrl("c")], .quit, help: "quit", hint: "quit"),
+        KeyBinding([.char("q"), .ctrl("c")], .quit, help: "quit", hint: "quit")
     ]
 
     /// What `key` does on `screen`, if anything.
@@ -151,7 +156,7 @@ public enum KeyMap {
     private static func isPartner(_ candidate: Action, of action: Action) -> Bool {
         let pairs: [(Action, Action)] = [
             (.sineMoreShots, .sineFewerShots), (.sineAlphaUp, .sineAlphaDown), (.episodeMoreWays, .episodeFewerWays),
-            (.episodeMoreShots, .episodeFewerShots), (.innerAlphaUp, .innerAlphaDown),
+            (.episodeMoreShots, .episodeFewerShots), (.innerAlphaUp, .innerAlphaDown)
         ]
         return pairs.contains { $0.0 == action && $0.1 == candidate }
     }

@@ -1,5 +1,5 @@
-import Foundation
 import Autodiff
+import Foundation
 
 /// A point of a regression task.
 public struct SinePoint: Sendable, Hashable {
@@ -73,8 +73,9 @@ public struct SineState: Sendable, Equatable {
     /// always shows the same tasks.
     public static func task(seed: UInt64, number: Int) -> (SineWave, [SinePoint]) {
         var generator = SeededGenerator(seed: seed &+ UInt64(number) &* 0x9E37_79B9_7F4A_7C15)
-        let wave = SineWave(amplitude: generator.nextFloat(in: SineWave.amplitudeRange),
-                            phase: generator.nextFloat(in: SineWave.phaseRange))
+        let wave = SineWave(
+            amplitude: generator.nextFloat(in: SineWave.amplitudeRange),
+            phase: generator.nextFloat(in: SineWave.phaseRange))
         let pool = (0..<poolSize).map { _ -> SinePoint in
             let x = generator.nextFloat(in: SineWave.inputRange)
             return SinePoint(x: x, y: wave(x))
@@ -115,8 +116,10 @@ public struct SineCurves: Sendable, Equatable {
     public var modelCaption: String
 
     /// Curves for request `id`.
-    public init(id: Int, xs: [Float], truth: [Float], adapted: [[Float]], baseline: [[Float]]?, adaptedError: [Float],
-                baselineError: [Float]?, modelCaption: String) {
+    public init(
+        id: Int, xs: [Float], truth: [Float], adapted: [[Float]], baseline: [[Float]]?, adaptedError: [Float],
+        baselineError: [Float]?, modelCaption: String
+    ) {
         (self.id, self.xs, self.truth, self.adapted, self.baseline) = (id, xs, truth, adapted, baseline)
         (self.adaptedError, self.baselineError, self.modelCaption) = (adaptedError, baselineError, modelCaption)
     }

@@ -56,6 +56,10 @@ public func requestEpisode(_ state: inout AppState) -> [Effect] {
     let id = state.nextRequestID()
     state.episode.pendingRequest = id
     let e = state.episode
-    return [.sampleEpisode(EpisodeRequest(id: id, seed: e.seed, episodeNumber: e.episodeNumber, ways: e.ways, shots: e.shots,
-                                          queriesPerClass: EpisodeState.queriesPerClass, withinAlphabet: e.withinAlphabet))]
+    return [
+        .sampleEpisode(
+            EpisodeRequest(
+                id: id, seed: e.seed, episodeNumber: e.episodeNumber, ways: e.ways, shots: e.shots,
+                queriesPerClass: EpisodeState.queriesPerClass, withinAlphabet: e.withinAlphabet))
+    ]
 }

@@ -41,8 +41,12 @@ public func requestInner(_ state: inout AppState) -> [Effect] {
     let id = state.nextRequestID()
     state.inner.pendingRequest = id
     let i = state.inner
-    return [.adaptInner(InnerRequest(id: id, seed: i.seed, batchNumber: i.batchNumber, tasks: InnerState.tasks,
-                                     steps: InnerState.maxSteps, alpha: i.alpha))]
+    return [
+        .adaptInner(
+            InnerRequest(
+                id: id, seed: i.seed, batchNumber: i.batchNumber, tasks: InnerState.tasks,
+                steps: InnerState.maxSteps, alpha: i.alpha))
+    ]
 }
 
 private func nearestIndex(of value: Float, in ladder: [Float]) -> Int {

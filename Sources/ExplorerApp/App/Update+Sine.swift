@@ -69,6 +69,10 @@ public func requestSine(_ state: inout AppState) -> [Effect] {
     guard state.resources.sineModel.isReady else { return [] }
     let id = state.nextRequestID()
     state.sine.pendingRequest = id
-    return [.adaptSine(SineRequest(id: id, wave: state.sine.wave, support: state.sine.support, alpha: state.sine.alpha,
-                                   steps: SineState.maxSteps))]
+    return [
+        .adaptSine(
+            SineRequest(
+                id: id, wave: state.sine.wave, support: state.sine.support, alpha: state.sine.alpha,
+                steps: SineState.maxSteps))
+    ]
 }

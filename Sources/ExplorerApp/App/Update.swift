@@ -31,10 +31,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.glyphMode = state.glyphMode.next
         return []
     case .sineNewTask, .sineStep, .sineRunAll, .sineReset, .sineMoreShots, .sineFewerShots, .sineAlphaUp,
-         .sineAlphaDown, .sineToggleBaseline, .sineAddPoint, .sineCurves:
+        .sineAlphaDown, .sineToggleBaseline, .sineAddPoint, .sineCurves:
         return updateSine(&state, action)
     case .episodeResample, .episodeMoreWays, .episodeFewerWays, .episodeMoreShots, .episodeFewerShots,
-         .episodeToggleWithinAlphabet, .episodeToggleZoom, .selectQuery, .episodeReady:
+        .episodeToggleWithinAlphabet, .episodeToggleZoom, .selectQuery, .episodeReady:
         return updateEpisode(&state, action)
     case .innerStep, .innerRunAll, .innerReset, .innerNewBatch, .innerAlphaUp, .innerAlphaDown, .innerReady:
         return updateInner(&state, action)
@@ -76,7 +76,8 @@ private func requestsForCurrentScreen(_ state: inout AppState) -> [Effect] {
     switch state.screen {
     case .episode, .prototypes:
         guard state.episode.view == nil, state.episode.pendingRequest == nil,
-              state.resources.omniglot.isReady, state.resources.protoNet.isReady else { return [] }
+            state.resources.omniglot.isReady, state.resources.protoNet.isReady
+        else { return [] }
         return requestEpisode(&state)
     case .inner:
         guard state.inner.result == nil, state.inner.pendingRequest == nil, innerSourceReady(state.resources) else { return [] }

@@ -13,13 +13,16 @@ extension ExplorerEngine {
         guard request.pixels.count == side * side else { throw ExplorerError.wrongModel("drawing") }
         let e = request.episode
         var generator = derivedGenerator(seed: e.seed, number: e.episodeNumber, stream: 1)
-        let sampler = try EpisodeSampler(split: data.split, ways: e.ways, shots: e.shots, queries: e.queriesPerClass,
-                                         withinAlphabet: e.withinAlphabet)
+        let sampler = try EpisodeSampler(
+            split: data.split, ways: e.ways, shots: e.shots, queries: e.queriesPerClass,
+            withinAlphabet: e.withinAlphabet)
         let episode = sampler.sample(using: &generator)
         var tensors = EpisodeTensors(episode, from: data.dataset)
         let bitmap = Bitmap(width: side, height: side, pixels: request.pixels.map { $0 > 0 ? 1 : 0 })
-        let image = Tensor(shape: [1, 1, 28, 28], scalars: AreaResampler(sourceWidth: side, sourceHeight: side, targetWidth: 28, targetHeight: 28)
-            .averages(of: bitmap))
+        let image = Tensor(
+            shape: [1, 1, 28, 28],
+            scalars: AreaResampler(sourceWidth: side, sourceHeight: side, targetWidth: 28, targetHeight: 28)
+                .averages(of: bitmap))
         var ways = tensors.ways
         if request.asNewClass {
             tensors.support = Tensor.concatenate([tensors.support, image], alongAxis: 0)
@@ -32,8 +35,9 @@ extension ExplorerEngine {
         let checkpoint = model.checkpoint
         let normalization: NormalizationMode = checkpoint.runningStatistics().map { .running($0) } ?? .batch(running: nil)
         let result = withoutRecording {
-            ProtoNet(encoder: encoder).episode(parameters: checkpoint.parameters, support: tensors.support, supportLabels: tensors.supportLabels,
-                                               query: tensors.query, queryLabels: tensors.queryLabels, ways: ways, normalization: normalization)
+            ProtoNet(encoder: encoder).episode(
+                parameters: checkpoint.parameters, support: tensors.support, supportLabels: tensors.supportLabels,
+                query: tensors.query, queryLabels: tensors.queryLabels, ways: ways, normalization: normalization)
         }
         let distances = result.distances.scalars
         let queryCount = tensors.queryLabels.count
@@ -41,11 +45,13 @@ extension ExplorerEngine {
         let nearest = rows.map { row in row.indices.min { row[$0] < row[$1] } ?? 0 }
         let drawing = Self.croppedGlyph(bitmap)
         if request.asNewClass {
-            return DrawingVerdict(id: request.id, drawing: drawing, asNewClass: true, distances: [], probabilities: [], predicted: ways - 1,
-                                  queriesClaimed: nearest.filter { $0 == ways - 1 }.count, modelCaption: model.caption)
+            return DrawingVerdict(
+                id: request.id, drawing: drawing, asNewClass: true, distances: [], probabilities: [], predicted: ways - 1,
+                queriesClaimed: nearest.filter { $0 == ways - 1 }.count, modelCaption: model.caption)
         }
-        return DrawingVerdict(id: request.id, drawing: drawing, asNewClass: false, distances: rows[0],
-                              probabilities: Self.softmax(rows[0].map { -$0 }), predicted: nearest[0], queriesClaimed: 0,
-                              modelCaption: model.caption)
+        return DrawingVerdict(
+            id: request.id, drawing: drawing, asNewClass: false, distances: rows[0],
+            probabilities: Self.softmax(rows[0].map { -$0 }), predicted: nearest[0], queriesClaimed: 0,
+            modelCaption: model.caption)
     }
 }

@@ -1,6 +1,6 @@
 import Autodiff
-import Foundation
 import FewShot
+import Foundation
 import NeuralNets
 
 extension ExplorerEngine {
@@ -9,27 +9,31 @@ extension ExplorerEngine {
         guard let data = omniglot, let model = protoNet else { throw ExplorerError.omniglotMissing }
         guard case .embedding(let encoder) = model.checkpoint.architecture else { throw ExplorerError.wrongModel("ProtoNet") }
         var generator = derivedGenerator(seed: request.seed, number: request.episodeNumber, stream: 1)
-        let sampler = try EpisodeSampler(split: data.split, ways: request.ways, shots: request.shots, queries: request.queriesPerClass,
-                                         withinAlphabet: request.withinAlphabet)
+        let sampler = try EpisodeSampler(
+            split: data.split, ways: request.ways, shots: request.shots, queries: request.queriesPerClass,
+            withinAlphabet: request.withinAlphabet)
         let sampled = sampler.sample(using: &generator)
         // The sampler lists queries class by class; shuffled, the screen does not give the answer away.
         var order = Array(sampled.queries.indices)
         order.shuffle(using: &generator)
-        let episode = Episode(classes: sampled.classes, queries: order.map { sampled.queries[$0] },
-                              queryLabels: order.map { sampled.queryLabels[$0] })
+        let episode = Episode(
+            classes: sampled.classes, queries: order.map { sampled.queries[$0] },
+            queryLabels: order.map { sampled.queryLabels[$0] })
         let tensors = EpisodeTensors(episode, from: data.dataset)
         let checkpoint = model.checkpoint
         let normalization: NormalizationMode = checkpoint.runningStatistics().map { .running($0) } ?? .batch(running: nil)
         let result = withoutRecording {
-            ProtoNet(encoder: encoder).episode(parameters: checkpoint.parameters, support: tensors.support, supportLabels: tensors.supportLabels,
-                                               query: tensors.query, queryLabels: tensors.queryLabels, ways: tensors.ways,
-                                               normalization: normalization)
+            ProtoNet(encoder: encoder).episode(
+                parameters: checkpoint.parameters, support: tensors.support, supportLabels: tensors.supportLabels,
+                query: tensors.query, queryLabels: tensors.queryLabels, ways: tensors.ways,
+                normalization: normalization)
         }
         let ways = episode.ways
         let distances = result.distances.scalars
         let classes = episode.classes.map { c in
-            EpisodeView.ClassInfo(alphabet: c.identity.alphabet, character: c.identity.character, rotationDegrees: c.identity.rotation.degrees,
-                                  support: c.support.map { Self.croppedGlyph(data.dataset.bitmap($0)) })
+            EpisodeView.ClassInfo(
+                alphabet: c.identity.alphabet, character: c.identity.character, rotationDegrees: c.identity.rotation.degrees,
+                support: c.support.map { Self.croppedGlyph(data.dataset.bitmap($0)) })
         }
         let queries = episode.queries.enumerated().map { index, ref -> EpisodeView.QueryInfo in
             let row = Array(distances[(index * ways)..<((index + 1) * ways)])
@@ -37,15 +41,19 @@ extension ExplorerEngine {
             let predicted = row.indices.min { row[$0] < row[$1] } ?? 0
             let input = data.dataset.image28(ref).map { UInt8(min(max($0, 0), 1) * 255) }
             let bitmap = data.dataset.bitmap(ref)
-            return EpisodeView.QueryInfo(drawing: Self.croppedGlyph(bitmap), original: Self.glyph(bitmap), input: GlyphImage(width: 28, height: 28, bytes: input),
-                                         label: episode.queryLabels[index], predicted: predicted, distances: row, probabilities: probabilities)
+            return EpisodeView.QueryInfo(
+                drawing: Self.croppedGlyph(bitmap), original: Self.glyph(bitmap), input: GlyphImage(width: 28, height: 28, bytes: input),
+                label: episode.queryLabels[index], predicted: predicted, distances: row, probabilities: probabilities)
         }
         let features = result.prototypes.shape[1]
-        let projection = PCA.project([result.supportEmbeddings.scalars, result.prototypes.scalars, result.queryEmbeddings.scalars], features: features)
-        let projected = EpisodeView.Projection(support: projection.groups[0], supportLabels: episode.supportLabels, prototypes: projection.groups[1],
-                                               queries: projection.groups[2], explained: projection.explained)
-        return EpisodeView(id: request.id, classes: classes, queries: queries, projection: projected, modelCaption: model.caption,
-                           splitName: data.split.name)
+        let projection = PCA.project(
+            [result.supportEmbeddings.scalars, result.prototypes.scalars, result.queryEmbeddings.scalars], features: features)
+        let projected = EpisodeView.Projection(
+            support: projection.groups[0], supportLabels: episode.supportLabels, prototypes: projection.groups[1],
+            queries: projection.groups[2], explained: projection.explained)
+        return EpisodeView(
+            id: request.id, classes: classes, queries: queries, projection: projected, modelCaption: model.caption,
+            splitName: data.split.name)
     }
 
     static func glyph(_ bitmap: Bitmap) -> GlyphImage {

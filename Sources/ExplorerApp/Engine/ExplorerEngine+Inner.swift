@@ -27,17 +27,21 @@ extension ExplorerEngine {
             let caption = alphabets.count == 1 ? alphabets[0] : alphabets.joined(separator: ", ")
             return Self.trace(network: network, theta: model.checkpoint.parameters, episode: e, steps: request.steps, alpha: alpha, caption: caption)
         }
-        return InnerResult(id: request.id, title: "MAML on Omniglot, \(network.ways)-way \(shots)-shot", modelCaption: model.caption,
-                           alpha: alpha, tasks: tasks, isClassification: true)
+        return InnerResult(
+            id: request.id, title: "MAML on Omniglot, \(network.ways)-way \(shots)-shot", modelCaption: model.caption,
+            alpha: alpha, tasks: tasks, isClassification: true)
     }
 
     /// SGD on the support set from θ (FewShot's fine-tuning), recording losses, accuracy and
     /// every query's prediction before each step and after the last.
-    static func trace(network: ConvClassifier, theta: ParameterList, episode e: EpisodeTensors, steps: Int, alpha: Float,
-                      caption: String) -> InnerTaskTrace {
+    static func trace(
+        network: ConvClassifier, theta: ParameterList, episode e: EpisodeTensors, steps: Int, alpha: Float,
+        caption: String
+    ) -> InnerTaskTrace {
         let t = MAML.fineTuning(theta, on: e.objective(for: network), inner: InnerLoop(steps: steps, stepSize: alpha))
-        return InnerTaskTrace(caption: caption, supportLosses: t.supportLosses, queryLosses: t.queryLosses, queryAccuracies: t.queryAccuracies,
-                              predictions: t.queryPredictions, labels: e.queryLabels)
+        return InnerTaskTrace(
+            caption: caption, supportLosses: t.supportLosses, queryLosses: t.queryLosses, queryAccuracies: t.queryAccuracies,
+            predictions: t.queryPredictions, labels: e.queryLabels)
     }
 
     private func sineInner(_ request: InnerRequest) throws -> InnerResult {
@@ -50,10 +54,12 @@ extension ExplorerEngine {
         let tasks = (0..<request.tasks).map { _ -> InnerTaskTrace in
             let e = family.sampleEpisode(shots: 10, queries: 10, using: &generator)
             let t = MAML.fineTuning(theta, on: e.objective(for: model), inner: InnerLoop(steps: request.steps, stepSize: alpha))
-            return InnerTaskTrace(caption: "A=\(fixed(e.task.amplitude, 2)) phase=\(fixed(e.task.phase, 2))", supportLosses: t.supportLosses,
-                                  queryLosses: t.queryLosses, queryAccuracies: [], predictions: [], labels: [])
+            return InnerTaskTrace(
+                caption: "A=\(fixed(e.task.amplitude, 2)) phase=\(fixed(e.task.phase, 2))", supportLosses: t.supportLosses,
+                queryLosses: t.queryLosses, queryAccuracies: [], predictions: [], labels: [])
         }
-        return InnerResult(id: request.id, title: "MAML on sine regression, K = 10 (no Omniglot data)", modelCaption: models.metaCaption,
-                           alpha: alpha, tasks: tasks, isClassification: false)
+        return InnerResult(
+            id: request.id, title: "MAML on sine regression, K = 10 (no Omniglot data)", modelCaption: models.metaCaption,
+            alpha: alpha, tasks: tasks, isClassification: false)
     }
 }

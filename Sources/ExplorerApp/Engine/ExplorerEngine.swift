@@ -30,11 +30,15 @@ public final class ExplorerEngine: @unchecked Sendable {
         let library = ModelLibrary.load(options)
         for problem in library.problems { options.log("models: \(problem)") }
         if let sine = library.sine {
-            sineModels.withLock { $0.meta = sine.parameters; $0.metaCaption = ModelLibrary.caption(sine) }
+            sineModels.withLock {
+                $0.meta = sine.parameters; $0.metaCaption = ModelLibrary.caption(sine)
+            }
             send(.resource(.sineModel, .ready(ModelLibrary.caption(sine))))
         }
         if let baseline = library.sineBaseline {
-            sineModels.withLock { $0.baseline = baseline.parameters; $0.baselineCaption = ModelLibrary.caption(baseline) }
+            sineModels.withLock {
+                $0.baseline = baseline.parameters; $0.baselineCaption = ModelLibrary.caption(baseline)
+            }
             send(.resource(.sineBaseline, .ready(ModelLibrary.caption(baseline))))
         }
         loadOmniglot(library: library, send: send)
@@ -156,8 +160,9 @@ struct ClassifierModel {
     private static func untrained(_ configuration: TrainingConfiguration, caption: String) -> ClassifierModel {
         var generator = SeededGenerator(seed: configuration.seed)
         let architecture = ModelArchitecture(configuration)
-        let checkpoint = ModelCheckpoint(configuration: configuration, parameters: architecture.initialParameters(using: &generator),
-                                         running: nil, iteration: 0, wallSeconds: 0, command: "")
+        let checkpoint = ModelCheckpoint(
+            configuration: configuration, parameters: architecture.initialParameters(using: &generator),
+            running: nil, iteration: 0, wallSeconds: 0, command: "")
         return ClassifierModel(checkpoint: checkpoint, caption: caption, isTrained: false)
     }
 }

@@ -47,4 +47,3 @@ struct ModelLibrary {
         "\(checkpoint.configuration.algorithm.displayName), shipped, \(checkpoint.iteration) it"
     }
 }
-

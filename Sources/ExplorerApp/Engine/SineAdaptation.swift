@@ -14,10 +14,11 @@ enum SineAdaptation {
         let truth = xs.map { request.wave($0) }
         let adapted = trajectory(meta, request: request, grid: xs)
         let baseline = models.baseline.map { trajectory($0, request: request, grid: xs) }
-        return SineCurves(id: request.id, xs: xs, truth: truth, adapted: adapted, baseline: baseline,
-                          adaptedError: adapted.map { meanSquaredError($0, truth) },
-                          baselineError: baseline.map { $0.map { meanSquaredError($0, truth) } },
-                          modelCaption: models.metaCaption)
+        return SineCurves(
+            id: request.id, xs: xs, truth: truth, adapted: adapted, baseline: baseline,
+            adaptedError: adapted.map { meanSquaredError($0, truth) },
+            baselineError: baseline.map { $0.map { meanSquaredError($0, truth) } },
+            modelCaption: models.metaCaption)
     }
 
     /// Predictions on `grid` after 0...steps SGD steps on the support points (FewShot's

@@ -19,8 +19,10 @@ struct SineModels: Sendable {
 enum QuickSineTraining {
     /// Trains (or reads from the cache) the MAML model and the baseline, reporting progress
     /// as `.resource(.sineModel, .progress(...))` actions.
-    static func run(options: EngineOptions, needMeta: Bool, needBaseline: Bool, models: Locked<SineModels>,
-                    send: @Sendable (Action) -> Void) {
+    static func run(
+        options: EngineOptions, needMeta: Bool, needBaseline: Bool, models: Locked<SineModels>,
+        send: @Sendable (Action) -> Void
+    ) {
         let iterations = max(1, options.quickSineIterations)
         if needMeta {
             let result = obtain(.maml, iterations: iterations, options: options) { done in
@@ -29,7 +31,9 @@ enum QuickSineTraining {
             switch result {
             case .success(let (parameters, _)):
                 let caption = "MAML, trained here, \(iterations) it"
-                models.withLock { $0.meta = parameters; $0.metaCaption = caption }
+                models.withLock {
+                    $0.meta = parameters; $0.metaCaption = caption
+                }
                 send(.resource(.sineModel, .ready(caption)))
             case .failure(let error):
                 send(.resource(.sineModel, .failed("sine model: \(error)")))
@@ -40,7 +44,9 @@ enum QuickSineTraining {
             switch result {
             case .success(let (parameters, _)):
                 let caption = "pretrained here, \(iterations) it"
-                models.withLock { $0.baseline = parameters; $0.baselineCaption = caption }
+                models.withLock {
+                    $0.baseline = parameters; $0.baselineCaption = caption
+                }
                 send(.resource(.sineBaseline, .ready(caption)))
             case .failure(let error):
                 send(.resource(.sineBaseline, .failed("baseline: \(error)")))
@@ -57,15 +63,18 @@ enum QuickSineTraining {
         return c
     }
 
-    private static func obtain(_ algorithm: Algorithm, iterations: Int, options: EngineOptions,
-                               progress: (Int) -> Void) -> Result<(ParameterList, Bool), Error> {
+    private static func obtain(
+        _ algorithm: Algorithm, iterations: Int, options: EngineOptions,
+        progress: (Int) -> Void
+    ) -> Result<(ParameterList, Bool), Error> {
         let file = options.cacheDirectory?.appendingPathComponent("quick-\(algorithm.rawValue)-sine-\(iterations)-\(options.modelSeed).safetensors")
         if let file, let cached = try? ModelCheckpoint.read(path: file.path), cached.configuration.dataset == .sine {
             return .success((cached.parameters, true))
         }
         do {
-            let trainer = try Trainer(configuration: configuration(algorithm, iterations: iterations, seed: options.modelSeed), data: .sine,
-                                      command: "episcope (explorer start-up)")
+            let trainer = try Trainer(
+                configuration: configuration(algorithm, iterations: iterations, seed: options.modelSeed), data: .sine,
+                command: "episcope (explorer start-up)")
             let reportEvery = max(1, iterations / 50)
             // The session lives only for this call, so `progress` does not outlive it.
             _ = try withoutActuallyEscaping(progress) { progress in

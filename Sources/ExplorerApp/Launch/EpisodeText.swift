@@ -29,8 +29,9 @@ public enum EpisodeText {
         let numbered = Array(zip(episode.queries, episode.queryLabels).enumerated())
         for chunk in chunks(numbered, perRow) {
             out.append("")
-            out += row(chunk.map { provider.bitmap($0.element.0) }, captions: chunk.map { "q\($0.offset + 1) -> class \($0.element.1)" },
-                       style: style, charset: charset)
+            out += row(
+                chunk.map { provider.bitmap($0.element.0) }, captions: chunk.map { "q\($0.offset + 1) -> class \($0.element.1)" },
+                style: style, charset: charset)
         }
         return out.map(trimmingTrailingSpaces).joined(separator: "\n") + "\n"
     }

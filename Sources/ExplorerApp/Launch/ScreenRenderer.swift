@@ -16,8 +16,10 @@ public enum ScreenRenderer {
         public var scripted: Bool
 
         /// A request for `screen` at `width` x `height`.
-        public init(screen: ScreenID, width: Int = 100, height: Int = 30, seed: UInt64 = 7, charset: Charset = .unicode,
-                    glyphMode: GlyphStyle = .ascii, scripted: Bool = true) {
+        public init(
+            screen: ScreenID, width: Int = 100, height: Int = 30, seed: UInt64 = 7, charset: Charset = .unicode,
+            glyphMode: GlyphStyle = .ascii, scripted: Bool = true
+        ) {
             (self.screen, self.width, self.height, self.seed) = (screen, width, height, seed)
             (self.charset, self.glyphMode, self.scripted) = (charset, glyphMode, scripted)
         }

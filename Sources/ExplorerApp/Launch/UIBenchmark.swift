@@ -40,8 +40,10 @@ public enum UIBenchmark {
     /// Input-to-frame latency in milliseconds (median, 95th percentile, worst): a key handled,
     /// the state updated and the frame drawn, `presses` times, while a sine MAML run trains on
     /// the background thread.
-    public static func inputLatency(width: Int = 160, height: Int = 48, presses: Int = 100,
-                                    options: EngineOptions) -> (median: Double, p95: Double, worst: Double, trainingIterations: Int) {
+    public static func inputLatency(
+        width: Int = 160, height: Int = 48, presses: Int = 100,
+        options: EngineOptions
+    ) -> (median: Double, p95: Double, worst: Double, trainingIterations: Int) {
         let runner = BackgroundRunner(engine: ExplorerEngine(options: options))
         defer { runner.shutDown() }
         let backend = TestBackend(width: width, height: height)

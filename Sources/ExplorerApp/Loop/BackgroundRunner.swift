@@ -58,7 +58,9 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
         if let slow = engine.prepare(send: send) {
             slowWork.withLock { $0 = true }
             let flag = slowWork
-            let thread = Thread { slow(); flag.withLock { $0 = false } }
+            let thread = Thread {
+                slow(); flag.withLock { $0 = false }
+            }
             thread.name = "episcope-quick-training"
             thread.start()
         }

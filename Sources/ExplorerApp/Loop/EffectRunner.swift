@@ -21,8 +21,12 @@ final class Outbox: @unchecked Sendable {
     /// Everything posted, training updates folded into one action so a fast run (thousands
     /// of iterations a second) costs the UI one update per frame.
     func take() -> [Action] {
-        var taken = actions.withLock { list -> [Action] in defer { list.removeAll(keepingCapacity: true) }; return list }
-        let updates = training.withLock { list -> [TrainingUpdate] in defer { list.removeAll(keepingCapacity: true) }; return list }
+        var taken = actions.withLock { list -> [Action] in
+            defer { list.removeAll(keepingCapacity: true) }; return list
+        }
+        let updates = training.withLock { list -> [TrainingUpdate] in
+            defer { list.removeAll(keepingCapacity: true) }; return list
+        }
         if !updates.isEmpty { taken.append(.trainingEvents(updates)) }
         return taken
     }

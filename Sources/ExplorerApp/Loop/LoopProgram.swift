@@ -21,10 +21,12 @@ public struct LoopProgram<State, Message> {
     public var shouldQuit: (State) -> Bool
 
     /// A program from its parts.
-    public init(update: @escaping (inout State, Message) -> [Effect], render: @escaping (State, inout Buffer) -> Void,
-                input: @escaping (InputEvent, State) -> Message?, lift: @escaping (Action) -> Message,
-                start: @escaping (inout State) -> [Effect], isAnimating: @escaping (State) -> Bool,
-                shouldQuit: @escaping (State) -> Bool) {
+    public init(
+        update: @escaping (inout State, Message) -> [Effect], render: @escaping (State, inout Buffer) -> Void,
+        input: @escaping (InputEvent, State) -> Message?, lift: @escaping (Action) -> Message,
+        start: @escaping (inout State) -> [Effect], isAnimating: @escaping (State) -> Bool,
+        shouldQuit: @escaping (State) -> Bool
+    ) {
         self.update = update
         self.render = render
         self.input = input

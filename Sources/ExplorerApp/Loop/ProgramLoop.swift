@@ -16,8 +16,10 @@ public final class ProgramLoop<Backend: TerminalBackend, State, Message> {
 
     /// A loop over `terminal` running `program` from `state`; effects go to `runner`; every
     /// frame drawn is also handed to `onFrame` (a recorder), when given.
-    public init(terminal: Terminal<Backend>, program: LoopProgram<State, Message>, state: State, runner: EffectRunner,
-                clock: @escaping () -> Int = monotonicMilliseconds, onFrame: ((Buffer) -> Void)? = nil) {
+    public init(
+        terminal: Terminal<Backend>, program: LoopProgram<State, Message>, state: State, runner: EffectRunner,
+        clock: @escaping () -> Int = monotonicMilliseconds, onFrame: ((Buffer) -> Void)? = nil
+    ) {
         self.terminal = terminal
         self.program = program
         self.state = state

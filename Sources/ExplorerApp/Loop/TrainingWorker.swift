@@ -84,8 +84,9 @@ final class TrainingWorker: @unchecked Sendable {
         let trainer: Trainer
         do {
             let location = configuration.dataset == .omniglot ? try DataLocation.resolve(explicit: dataDirectory) : nil
-            trainer = try Trainer(configuration: configuration, data: try TrainingData.load(for: configuration, location: location),
-                                  command: "episcope explorer")
+            trainer = try Trainer(
+                configuration: configuration, data: try TrainingData.load(for: configuration, location: location),
+                command: "episcope explorer")
         } catch {
             log("training: \(error)")
             condition.lock(); early.loading = false; condition.unlock()
@@ -135,8 +136,12 @@ extension TrainingUpdate {
                 smoothing = smoothing.map { 0.95 * $0 + 0.05 * seconds } ?? seconds
                 speed = 1 / smoothing!
             }
-            return [.iteration(IterationSummary(iteration: report.iteration, metaLoss: report.metaLoss, accuracy: report.accuracy,
-                                                iterationsPerSecond: speed, learningRate: report.learningRate, innerTraces: report.innerTraces))]
+            return [
+                .iteration(
+                    IterationSummary(
+                        iteration: report.iteration, metaLoss: report.metaLoss, accuracy: report.accuracy,
+                        iterationsPerSecond: speed, learningRate: report.learningRate, innerTraces: report.innerTraces))
+            ]
         case .validation(let report):
             return [.validation(ValidationPoint(iteration: report.iteration, accuracy: report.accuracy, meanSquaredError: report.meanSquaredError))]
         case .checkpointWritten(let path, _):

@@ -32,7 +32,8 @@ enum EpisodeScreen {
         for (label, info) in view.classes.enumerated() {
             let y = inner.y + label * rowHeight
             guard y + 1 < inner.bottom else {
-                buffer.set(x: inner.x, y: inner.bottom - 1, string: "+\(view.classes.count - label) more (make the window taller)", style: Theme.muted)
+                buffer.set(
+                    x: inner.x, y: inner.bottom - 1, string: "+\(view.classes.count - label) more (make the window taller)", style: Theme.muted)
                 break
             }
             let color = Style(fg: Theme.classColor(label), modifiers: .bold)
@@ -42,7 +43,8 @@ enum EpisodeScreen {
             let detail = info.rotationDegrees == 0 ? "char \(info.character)" : "char \(info.character) r\(info.rotationDegrees)"
             buffer.set(x: labelArea.x + 3, y: y + 1, string: detail, style: Theme.muted, clip: labelArea)
             for (shot, image) in info.support.enumerated() {
-                let rect = Rect(x: inner.x + labelWidth + shot * (glyphWidth + 1), y: y, width: glyphWidth, height: rowHeight - (rowHeight > 4 ? 1 : 0))
+                let rect = Rect(
+                    x: inner.x + labelWidth + shot * (glyphWidth + 1), y: y, width: glyphWidth, height: rowHeight - (rowHeight > 4 ? 1 : 0))
                 glyph(image, mode: state.glyphMode).render(into: &buffer, area: rect.intersection(inner))
             }
         }
@@ -61,8 +63,9 @@ enum EpisodeScreen {
         let cellWidth = inner.width / columns
         let cellHeight = max(2, inner.height / rows)
         for (index, query) in view.queries.enumerated() {
-            let cell = Rect(x: inner.x + (index % columns) * cellWidth, y: inner.y + (index / columns) * cellHeight,
-                            width: cellWidth - 1, height: cellHeight)
+            let cell = Rect(
+                x: inner.x + (index % columns) * cellWidth, y: inner.y + (index / columns) * cellHeight,
+                width: cellWidth - 1, height: cellHeight)
             guard cell.bottom <= inner.bottom else { continue }
             let selected = index == state.episode.selectedQuery
             // The verdict goes right under the drawing, not at the foot of a tall cell.
@@ -95,7 +98,8 @@ enum ZoomOverlay {
         guard view.queries.indices.contains(state.episode.selectedQuery) else { return }
         let query = view.queries[state.episode.selectedQuery]
         let charset = buffer.charset
-        let popup = Popup(title: "Query \(state.episode.selectedQuery + 1)  (z or Esc closes)", width: min(area.width - 2, 90), height: area.height - 2)
+        let popup = Popup(
+            title: "Query \(state.episode.selectedQuery + 1)  (z or Esc closes)", width: min(area.width - 2, 90), height: area.height - 2)
         popup.render(into: &buffer, screen: area)
         let content = popup.contentArea(in: area)
         let parts = content.splitVertically([.fill(1), .length(3)])
@@ -110,9 +114,11 @@ enum ZoomOverlay {
         let verdict = query.isCorrect ? Symbols.check(charset) + " right" : Symbols.cross(charset) + " wrong"
         let lines = [
             Line([Span("is class \(query.label + 1) ", style: Theme.muted), Span(truth.caption)]),
-            Line([Span("predicted \(query.predicted + 1) ", style: Theme.muted),
-                  Span(verdict, style: query.isCorrect ? Theme.correct : Theme.wrong),
-                  Span("  p = " + fixed(query.probabilities[query.predicted], 2), style: Theme.muted)]),
+            Line([
+                Span("predicted \(query.predicted + 1) ", style: Theme.muted),
+                Span(verdict, style: query.isCorrect ? Theme.correct : Theme.wrong),
+                Span("  p = " + fixed(query.probabilities[query.predicted], 2), style: Theme.muted)
+            ])
         ]
         Paragraph(lines, wrap: false).render(into: &buffer, area: parts[1])
     }

@@ -75,7 +75,7 @@ public enum ExplorerView {
         let lines = [
             Line("Terminal too small", style: Theme.heading, alignment: .center),
             Line("\(area.width)x\(area.height) now, \(AppState.minimumWidth)x\(AppState.minimumHeight) needed", alignment: .center),
-            Line("Enlarge the window, or press q to quit.", style: Theme.muted, alignment: .center),
+            Line("Enlarge the window, or press q to quit.", style: Theme.muted, alignment: .center)
         ]
         let box = area.centered(width: area.width, height: min(area.height, lines.count))
         Paragraph(lines).render(into: &buffer, area: box)

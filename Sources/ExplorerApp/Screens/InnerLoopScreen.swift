@@ -16,9 +16,12 @@ enum InnerLoopScreen {
         let shown = min(state.inner.shownSteps, InnerState.maxSteps)
         let rows = area.splitVertically([.length(1), .fill(1), .length(result.tasks.count + 3)])
         let alpha = Symbols.alpha(charset)
-        buffer.set(line: Line([Span(" " + result.title, style: Theme.heading), Span("   \(alpha) = " + fixed(result.alpha, 3)),
-                               Span("   step "), Span("\(shown)", style: Theme.accent), Span(" of \(InnerState.maxSteps)"),
-                               Span("   " + result.modelCaption, style: Theme.muted)]), y: rows[0].y, in: rows[0])
+        buffer.set(
+            line: Line([
+                Span(" " + result.title, style: Theme.heading), Span("   \(alpha) = " + fixed(result.alpha, 3)),
+                Span("   step "), Span("\(shown)", style: Theme.accent), Span(" of \(InnerState.maxSteps)"),
+                Span("   " + result.modelCaption, style: Theme.muted)
+            ]), y: rows[0].y, in: rows[0])
         let charts = rows[1].splitHorizontally([.fill(1), .fill(1)])
         renderChart("Support loss", result.tasks.map(\.supportLosses), shown: shown, into: &buffer, area: charts[0])
         renderChart("Query loss", result.tasks.map(\.queryLosses), shown: shown, into: &buffer, area: charts[1])
@@ -53,7 +56,8 @@ enum InnerLoopScreen {
                 let accuracy = task.queryAccuracies[step]
                 spans.append(Span("acc " + pad(fixed(accuracy, 2), 5) + " "))
                 for (predicted, label) in zip(task.predictions[step], task.labels) {
-                    spans.append(predicted == label ? Span(Symbols.check(charset), style: Theme.correct) : Span(Symbols.cross(charset), style: Theme.wrong))
+                    spans.append(
+                        predicted == label ? Span(Symbols.check(charset), style: Theme.correct) : Span(Symbols.cross(charset), style: Theme.wrong))
                 }
                 spans.append(Span("  " + task.caption, style: Theme.muted))
             } else {

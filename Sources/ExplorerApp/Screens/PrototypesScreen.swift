@@ -31,9 +31,11 @@ enum PrototypesScreen {
         let first = max(0, min(state.episode.selectedQuery - visible / 2, view.queries.count - visible))
         let last = min(view.queries.count, first + visible)
         let shownValues = Array(values[(first * view.ways)..<(last * view.ways)])
-        let heatmap = Heatmap(values: shownValues, rows: last - first, columns: view.ways, rowLabels: Array(rowLabels[first..<last]),
-                              columnLabels: (1...view.ways).map { "\($0)" }, scale: .viridis, valueDecimals: decimals, cellWidth: cellWidth(inner, view, decimals, largest),
-                              highlightedRow: state.episode.selectedQuery - first)
+        let heatmap = Heatmap(
+            values: shownValues, rows: last - first, columns: view.ways, rowLabels: Array(rowLabels[first..<last]),
+            columnLabels: (1...view.ways).map { "\($0)" }, scale: .viridis, valueDecimals: decimals,
+            cellWidth: cellWidth(inner, view, decimals, largest),
+            highlightedRow: state.episode.selectedQuery - first)
         heatmap.render(into: &buffer, area: inner)
     }
 
@@ -49,8 +51,9 @@ enum PrototypesScreen {
         let block = Block(title: "Softmax of q\(index + 1)", rightTitle: "true class \(query.label + 1)")
         block.render(into: &buffer, area: area)
         let bars = view.classes.enumerated().map { label, info in
-            BarChart.Bar("\(label + 1) " + (label == query.label ? "*" : " ") + EpisodeScreen.shortAlphabet(info.alphabet),
-                         value: Double(query.probabilities[label]), style: Style(fg: Theme.classColor(label)))
+            BarChart.Bar(
+                "\(label + 1) " + (label == query.label ? "*" : " ") + EpisodeScreen.shortAlphabet(info.alphabet),
+                value: Double(query.probabilities[label]), style: Style(fg: Theme.classColor(label)))
         }
         BarChart(bars, maxValue: 1, highlighted: query.predicted).render(into: &buffer, area: block.inner(area))
     }

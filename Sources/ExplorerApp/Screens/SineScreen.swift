@@ -63,17 +63,24 @@ enum SineScreen {
         let inner = block.inner(area).inset(top: 0, left: 1, bottom: 0, right: 0)
         let line = charset == .ascii ? "--" : "──"
         var lines: [Line] = [
-            Line([Span("A ", style: Theme.muted), Span(fixed(sine.wave.amplitude, 2)),
-                  Span("  \(Symbols.phi(charset)) ", style: Theme.muted), Span(fixed(sine.wave.phase, 2))]),
-            Line([Span("K ", style: Theme.muted), Span("\(sine.shots)"),
-                  Span(sine.added.isEmpty ? "" : " + \(sine.added.count) clicked", style: Theme.muted)]),
+            Line([
+                Span("A ", style: Theme.muted), Span(fixed(sine.wave.amplitude, 2)),
+                Span("  \(Symbols.phi(charset)) ", style: Theme.muted), Span(fixed(sine.wave.phase, 2))
+            ]),
+            Line([
+                Span("K ", style: Theme.muted), Span("\(sine.shots)"),
+                Span(sine.added.isEmpty ? "" : " + \(sine.added.count) clicked", style: Theme.muted)
+            ]),
             Line([Span("\(Symbols.alpha(charset)) ", style: Theme.muted), Span(NumberFormatting.fixed(Double(sine.alpha), decimals: 3))]),
-            Line([Span("step ", style: Theme.muted), Span("\(sine.shownSteps)", style: Theme.accent), Span(" of \(SineState.maxSteps)", style: Theme.muted)]),
+            Line([
+                Span("step ", style: Theme.muted), Span("\(sine.shownSteps)", style: Theme.accent),
+                Span(" of \(SineState.maxSteps)", style: Theme.muted)
+            ]),
             Line(""),
             Line([Span(line + " ", style: Theme.truth), Span("true  true function")]),
             Line([Span(String(Character(Symbols.point(charset))) + "  ", style: Theme.support), Span("support points")]),
             Line([Span(line + " ", style: Theme.start), Span("0     meta-learned start")]),
-            Line([Span(line + " ", style: Theme.adapted), Span("n     after n steps")]),
+            Line([Span(line + " ", style: Theme.adapted), Span("n     after n steps")])
         ]
         if sine.showBaseline { lines.append(Line([Span(line + " ", style: Theme.baseline), Span("bn    pretrained baseline")])) }
         lines.append(Line(""))
@@ -101,8 +108,10 @@ enum SineScreen {
             let current = step == state.sine.shownSteps
             let revealed = step <= state.sine.shownSteps
             let look = current ? Theme.accent : revealed ? Theme.label : Theme.muted
-            var spans = [Span((current ? "> " : "  ") + pad("\(step)", 4), style: look),
-                         Span(pad(fixed(c.adaptedError[step], 3), 8, right: true), style: look)]
+            var spans = [
+                Span((current ? "> " : "  ") + pad("\(step)", 4), style: look),
+                Span(pad(fixed(c.adaptedError[step], 3), 8, right: true), style: look)
+            ]
             if showBaseline, let base = c.baselineError { spans.append(Span(pad(fixed(base[step], 3), 6, right: true), style: look)) }
             lines.append(Line(spans))
         }

@@ -22,10 +22,14 @@ enum TrainingScreen {
         block.render(into: &buffer, area: area)
         let inner = block.inner(area).inset(top: 0, left: 1, bottom: 0, right: 1)
         let c = TrainingConfiguration.standard(t.algorithm, t.dataset)
-        let what = Line([Span(name(t.algorithm), style: Theme.heading), Span(" on "), Span(t.dataset.rawValue, style: Theme.heading),
-                         Span("   \(c.ways)-way \(c.shots)-shot, meta-batch \(c.metaBatch), \(c.innerSteps) inner step(s)", style: Theme.muted)])
+        let what = Line([
+            Span(name(t.algorithm), style: Theme.heading), Span(" on "), Span(t.dataset.rawValue, style: Theme.heading),
+            Span("   \(c.ways)-way \(c.shots)-shot, meta-batch \(c.metaBatch), \(c.innerSteps) inner step(s)", style: Theme.muted)
+        ])
         buffer.set(line: what, y: inner.y, in: inner)
-        var figures: [Span] = [Span("iteration "), Span("\(t.iteration)", style: Theme.accent), Span(" of \(t.totalIterations > 0 ? t.totalIterations : c.iterations)")]
+        var figures: [Span] = [
+            Span("iteration "), Span("\(t.iteration)", style: Theme.accent), Span(" of \(t.totalIterations > 0 ? t.totalIterations : c.iterations)")
+        ]
         if t.iterationsPerSecond > 0 { figures.append(Span("   " + speed(t.iterationsPerSecond))) }
         if let eta = t.etaSeconds, t.phase == .running { figures.append(Span("   ETA " + duration(eta))) }
         if t.learningRate > 0 { figures.append(Span("   lr " + NumberFormatting.fixed(Double(t.learningRate), decimals: 5), style: Theme.muted)) }
@@ -45,8 +49,10 @@ enum TrainingScreen {
         buffer.set(x: inner.x, y: inner.y + 3, string: help, style: t.phase.isFailure ? Theme.error : Theme.muted, clip: inner)
     }
 
-    static func renderCurve(_ curve: CurveHistory, title: String, empty: String, into buffer: inout Buffer, area: Rect,
-                            fixedRange: (Double, Double)? = nil) {
+    static func renderCurve(
+        _ curve: CurveHistory, title: String, empty: String, into buffer: inout Buffer, area: Rect,
+        fixedRange: (Double, Double)? = nil
+    ) {
         let block = Block(title: title, rightTitle: curve.bucketSize > 1 ? "mean of \(curve.bucketSize) it" : nil)
         block.render(into: &buffer, area: area)
         let inner = block.inner(area)
@@ -66,8 +72,10 @@ enum TrainingScreen {
         let inner = block.inner(area)
         let points = t.validations.compactMap { v in v.meanSquaredError.map { ChartPoint(x: Double(v.iteration), y: Double($0)) } }
         guard !points.isEmpty else {
-            Notice([Line("first validation after \(TrainingConfiguration.standard(t.algorithm, t.dataset).validationInterval) it", style: Theme.muted)])
-                .render(into: &buffer, area: inner)
+            Notice([
+                Line("first validation after \(TrainingConfiguration.standard(t.algorithm, t.dataset).validationInterval) it", style: Theme.muted)
+            ])
+            .render(into: &buffer, area: inner)
             return
         }
         LineChart([LineChart.Series("mse", points: points, style: Style(fg: .brightGreen))], showLegend: false).render(into: &buffer, area: inner)

@@ -80,7 +80,11 @@ public struct FunctionPlot: Widget {
             for (x, y) in zip(curve.xs, curve.ys) {
                 guard x.isFinite, y.isFinite else { previous = nil; continue }
                 let dot = self.dot(x: x, y: y, canvas: canvas)
-                if let previous { canvas.line(from: previous, to: dot, color: curve.style.fg) } else { canvas.set(x: dot.x, y: dot.y, color: curve.style.fg) }
+                if let previous {
+                    canvas.line(from: previous, to: dot, color: curve.style.fg)
+                } else {
+                    canvas.set(x: dot.x, y: dot.y, color: curve.style.fg)
+                }
                 previous = dot
             }
         }
@@ -98,8 +102,10 @@ public struct FunctionPlot: Widget {
         let fy = (y - yRange.lowerBound) / (yRange.upperBound - yRange.lowerBound)
         // Clamped far outside so Bresenham clips cheaply instead of walking to infinity.
         let limit = Float(4 * (canvas.dotWidth + canvas.dotHeight))
-        return (Int(min(max((fx * Float(canvas.dotWidth - 1)).rounded(), -limit), limit)),
-                Int(min(max(((1 - fy) * Float(canvas.dotHeight - 1)).rounded(), -limit), limit)))
+        return (
+            Int(min(max((fx * Float(canvas.dotWidth - 1)).rounded(), -limit), limit)),
+            Int(min(max(((1 - fy) * Float(canvas.dotHeight - 1)).rounded(), -limit), limit))
+        )
     }
 
     private func cell(x: Float, y: Float, plot: Rect) -> (Int, Int) {

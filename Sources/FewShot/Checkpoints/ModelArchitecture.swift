@@ -16,7 +16,8 @@ public enum ModelArchitecture: Sendable {
         switch (configuration.dataset, configuration.algorithm) {
         case (.sine, _): self = .sine(SineMLP())
         case (.omniglot, .protonet): self = .embedding(ConvNet4(downsampling: .maxPool))
-        case (.omniglot, .matching): self = .matching(MatchingNetwork(encoder: ConvNet4(downsampling: .maxPool)))
+        case (.omniglot, .matching):
+            self = .matching(MatchingNetwork(encoder: ConvNet4(downsampling: .maxPool), similarityScale: configuration.similarityScale ?? 1))
         case (.omniglot, .siamese): self = .siamese(SiameseNetwork(encoder: ConvNet4(downsampling: .maxPool)))
         case (.omniglot, .relation): self = .relation(RelationNetwork())
         case (.omniglot, _):

@@ -21,8 +21,10 @@ public struct ModelCheckpoint: Sendable {
     /// Evaluation results, e.g. `"5way1shot": "{\"accuracy\":0.987,...}"`.
     public var evaluation: [String: String]
 
-    public init(configuration: TrainingConfiguration, parameters: ParameterList, running: RunningStatistics?,
-                iteration: Int, wallSeconds: Double, command: String, evaluation: [String: String] = [:]) {
+    public init(
+        configuration: TrainingConfiguration, parameters: ParameterList, running: RunningStatistics?,
+        iteration: Int, wallSeconds: Double, command: String, evaluation: [String: String] = [:]
+    ) {
         self.configuration = configuration
         self.parameters = parameters.detached()
         self.runningMeans = running?.means ?? []
@@ -64,7 +66,7 @@ public struct ModelCheckpoint: Sendable {
             "format": "episcope-model-1", "configuration": config, "command": command,
             "iteration": String(iteration), "wall_seconds": String(format: "%.1f", wallSeconds),
             "algorithm": configuration.algorithm.rawValue, "dataset": configuration.dataset.rawValue,
-            "split": configuration.split, "seed": String(configuration.seed),
+            "split": configuration.split, "seed": String(configuration.seed)
         ]
         for (k, v) in evaluation { metadata["eval.\(k)"] = v }
         try SafeTensors.write(.init(tensors: tensors, metadata: metadata), to: path)

@@ -39,7 +39,7 @@ public struct ResumeState: Sendable {
         var metadata = [
             "format": "episcope-resume-2", "optimizer.step": String(optimizer.stepCount),
             "optimizer.lr": String(optimizer.learningRate), "optimizer.tensors": String(optimizer.firstMoments.count),
-            "generator": generatorJSON, "iteration": String(iteration),
+            "generator": generatorJSON, "iteration": String(iteration)
         ]
         if let best {
             metadata["best.iteration"] = String(best.iteration)
@@ -62,7 +62,8 @@ public struct ResumeState: Sendable {
             optimizer = decoded
         } else {
             guard let step = Int(contents.metadata["optimizer.step"] ?? ""), let lr = Float(contents.metadata["optimizer.lr"] ?? ""),
-                  let count = Int(contents.metadata["optimizer.tensors"] ?? "") else { throw fail("the optimiser") }
+                let count = Int(contents.metadata["optimizer.tensors"] ?? "")
+            else { throw fail("the optimiser") }
             var first: [[Float]] = [], second: [[Float]] = []
             for i in 0..<count {
                 guard let m = contents["optimizer.exp_avg.\(i)"], let v = contents["optimizer.exp_avg_sq.\(i)"], m.count == v.count else {

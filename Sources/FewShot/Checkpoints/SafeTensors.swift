@@ -52,7 +52,8 @@ public enum SafeTensors {
         for (_, tensor) in contents.tensors {
             tensor.scalars.withUnsafeBufferPointer { buffer in
                 // Float's bit pattern is little-endian on every platform Swift runs Episcope on.
-                data.append(UnsafeBufferPointer(start: UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: UInt8.self), count: buffer.count * 4))
+                data.append(
+                    UnsafeBufferPointer(start: UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: UInt8.self), count: buffer.count * 4))
             }
         }
         return data
@@ -84,9 +85,9 @@ public enum SafeTensors {
         var entries: [(name: String, begin: Int, end: Int, dtype: String, shape: [Int])] = []
         for (name, value) in header where name != "__metadata__" {
             guard let info = value as? [String: Any], let dtype = info["dtype"] as? String,
-                  let shape = (info["shape"] as? [Any])?.compactMap({ ($0 as? NSNumber)?.intValue }),
-                  let offsets = (info["data_offsets"] as? [Any])?.compactMap({ ($0 as? NSNumber)?.intValue }),
-                  offsets.count == 2, shape.count == (info["shape"] as? [Any])?.count
+                let shape = (info["shape"] as? [Any])?.compactMap({ ($0 as? NSNumber)?.intValue }),
+                let offsets = (info["data_offsets"] as? [Any])?.compactMap({ ($0 as? NSNumber)?.intValue }),
+                offsets.count == 2, shape.count == (info["shape"] as? [Any])?.count
             else { throw fail("entry \(name) lacks dtype, shape or data_offsets") }
             guard shape.allSatisfy({ $0 >= 0 }) else { throw fail("entry \(name) has a negative extent") }
             let width: Int
@@ -138,7 +139,9 @@ public enum SafeTensors {
     /// Reads and validates the file at `path`.
     public static func read(path: String) throws -> Contents {
         guard FileManager.default.fileExists(atPath: path) else { throw Failure.unreadable(path: path, reason: "no such file") }
-        guard let data = FileManager.default.contents(atPath: path) else { throw Failure.unreadable(path: path, reason: "permission denied or not a file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Failure.unreadable(path: path, reason: "permission denied or not a file")
+        }
         return try decode(data, path: path)
     }
 

@@ -7,8 +7,13 @@ import NeuralNets
 /// P(y | x̂, S) = Σᵢ a(x̂, xᵢ) yᵢ. The encoder is ProtoNet's ConvNet4.
 public struct MatchingNetwork: Sendable {
     public let encoder: ConvNet4
+    /// The factor on cosine similarities before the softmax (1 in the paper).
+    public let similarityScale: Float
 
-    public init(encoder: ConvNet4 = ConvNet4()) { self.encoder = encoder }
+    public init(encoder: ConvNet4 = ConvNet4(), similarityScale: Float = 1) {
+        self.encoder = encoder
+        self.similarityScale = similarityScale
+    }
 
     /// What one episode looks like inside the model.
     public struct EpisodeResult {
@@ -20,7 +25,7 @@ public struct MatchingNetwork: Sendable {
         public var logits: Tensor
         /// Cosine similarity of each query to each support example, [queries, support].
         public var similarities: Tensor
-        /// softmax of the similarities over the support set, [queries, support]; rows sum to 1.
+        /// softmax of the (scaled) similarities over the support set, [queries, support]; rows sum to 1.
         public var attention: Tensor
         public var supportEmbeddings: Tensor
         public var queryEmbeddings: Tensor
@@ -42,8 +47,9 @@ public struct MatchingNetwork: Sendable {
         let supportCount = support.shape[0]
         let supportEmbeddings = embeddings.slice(alongAxis: 0, 0..<supportCount)
         let queryEmbeddings = embeddings.slice(alongAxis: 0, supportCount..<embeddings.shape[0])
-        return classify(supportEmbeddings: supportEmbeddings, supportLabels: supportLabels, queryEmbeddings: queryEmbeddings,
-                        queryLabels: queryLabels, ways: ways)
+        return classify(
+            supportEmbeddings: supportEmbeddings, supportLabels: supportLabels, queryEmbeddings: queryEmbeddings,
+            queryLabels: queryLabels, ways: ways)
     }
 
     /// The attention classifier on embeddings already computed (evaluation embeds each image once).
@@ -51,7 +57,7 @@ public struct MatchingNetwork: Sendable {
         supportEmbeddings: Tensor, supportLabels: [Int], queryEmbeddings: Tensor, queryLabels: [Int], ways: Int
     ) -> EpisodeResult {
         let similarities = Tensor.pairwiseCosineSimilarities(queryEmbeddings, supportEmbeddings)
-        let attention = similarities.softmax()
+        let attention = (similarityScale == 1 ? similarities : similarities.scaled(by: similarityScale)).softmax()
         // Every class has a support example and softmax is positive, so no probability is 0.
         let logits = Tensor.matmul(attention, Self.oneHot(supportLabels, ways: ways)).log()
         return EpisodeResult(

@@ -41,20 +41,24 @@ public enum MetricLearner: Sendable {
     ) -> EpisodeResult {
         switch self {
         case .prototypical(let net):
-            let r = net.episode(parameters: parameters, support: support, supportLabels: supportLabels, query: query,
-                                queryLabels: queryLabels, ways: ways, normalization: normalization)
+            let r = net.episode(
+                parameters: parameters, support: support, supportLabels: supportLabels, query: query,
+                queryLabels: queryLabels, ways: ways, normalization: normalization)
             return EpisodeResult(loss: r.loss, accuracy: r.accuracy, classScores: r.logits, prototypical: r)
         case .matching(let net):
-            let r = net.episode(parameters: parameters, support: support, supportLabels: supportLabels, query: query,
-                                queryLabels: queryLabels, ways: ways, normalization: normalization)
+            let r = net.episode(
+                parameters: parameters, support: support, supportLabels: supportLabels, query: query,
+                queryLabels: queryLabels, ways: ways, normalization: normalization)
             return EpisodeResult(loss: r.loss, accuracy: r.accuracy, classScores: r.logits)
         case .siamese(let net):
-            let r = net.episode(parameters: parameters, support: support, supportLabels: supportLabels, query: query,
-                                queryLabels: queryLabels, ways: ways, normalization: normalization)
+            let r = net.episode(
+                parameters: parameters, support: support, supportLabels: supportLabels, query: query,
+                queryLabels: queryLabels, ways: ways, normalization: normalization)
             return EpisodeResult(loss: r.loss, accuracy: r.accuracy, classScores: r.classScores)
         case .relation(let net):
-            let r = net.episode(parameters: parameters, support: support, supportLabels: supportLabels, query: query,
-                                queryLabels: queryLabels, ways: ways, normalization: normalization)
+            let r = net.episode(
+                parameters: parameters, support: support, supportLabels: supportLabels, query: query,
+                queryLabels: queryLabels, ways: ways, normalization: normalization)
             return EpisodeResult(loss: r.loss, accuracy: r.accuracy, classScores: r.scores)
         }
     }

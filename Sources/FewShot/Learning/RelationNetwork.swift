@@ -48,11 +48,14 @@ public struct RelationNetwork: Sendable {
         return list
     }
 
-    private func block(_ x: Tensor, conv: Conv2D, prefix: String, layer: Int, pooled: Bool, parameters: ParameterList,
-                       normalization: NormalizationMode) -> Tensor {
-        let y = BatchNorm2D(channels)(conv(x, weight: parameters["\(prefix).0.weight"], bias: parameters["\(prefix).0.bias"]),
-                                      scale: parameters["\(prefix).1.weight"], shift: parameters["\(prefix).1.bias"], mode: normalization,
-                                      layer: layer, rectified: true)
+    private func block(
+        _ x: Tensor, conv: Conv2D, prefix: String, layer: Int, pooled: Bool, parameters: ParameterList,
+        normalization: NormalizationMode
+    ) -> Tensor {
+        let y = BatchNorm2D(channels)(
+            conv(x, weight: parameters["\(prefix).0.weight"], bias: parameters["\(prefix).0.bias"]),
+            scale: parameters["\(prefix).1.weight"], shift: parameters["\(prefix).1.bias"], mode: normalization,
+            layer: layer, rectified: true)
         return pooled ? y.maxPool2x2() : y
     }
 
@@ -60,8 +63,9 @@ public struct RelationNetwork: Sendable {
     public func embed(_ images: Tensor, parameters: ParameterList, normalization: NormalizationMode) -> Tensor {
         var x = images
         for b in 0..<4 {
-            x = block(x, conv: encoderConv(b), prefix: "encoder.\(b)", layer: b, pooled: b < 2, parameters: parameters,
-                      normalization: normalization)
+            x = block(
+                x, conv: encoderConv(b), prefix: "encoder.\(b)", layer: b, pooled: b < 2, parameters: parameters,
+                normalization: normalization)
         }
         return x
     }
@@ -77,11 +81,14 @@ public struct RelationNetwork: Sendable {
         let classes = classMaps.reshaped(to: [1, k, plane]).broadcast(to: [q, k, plane])
         var x = Tensor.concatenate([queries, classes], alongAxis: 2).reshaped(to: [q * k, 2 * channels] + spatial)
         for b in 0..<2 {
-            x = block(x, conv: relationConv(b), prefix: "relation.\(b)", layer: 4 + b, pooled: true, parameters: parameters,
-                      normalization: normalization)
+            x = block(
+                x, conv: relationConv(b), prefix: "relation.\(b)", layer: 4 + b, pooled: true, parameters: parameters,
+                normalization: normalization)
         }
-        let hidden = fc1(x.reshaped(to: [q * k, channels]), weight: parameters["relation.fc1.weight"],
-                         bias: parameters["relation.fc1.bias"]).relu()
+        let hidden = fc1(
+            x.reshaped(to: [q * k, channels]), weight: parameters["relation.fc1.weight"],
+            bias: parameters["relation.fc1.bias"]
+        ).relu()
         return fc2(hidden, weight: parameters["relation.fc2.weight"], bias: parameters["relation.fc2.bias"]).sigmoid().reshaped(to: [q, k])
     }
 

@@ -34,7 +34,9 @@ public enum Reptile {
             let th = theta.tensors[i].scalars
             updated.tensors[i] = Tensor(shape: theta.tensors[i].shape, scalars: th.indices.map { th[$0] + factor * sum[i][$0] })
         }
-        return (updated, traces, queryLoss / Float(tasks.count),
-                accuracies.isEmpty ? nil : accuracies.reduce(0, +) / Float(accuracies.count))
+        return (
+            updated, traces, queryLoss / Float(tasks.count),
+            accuracies.isEmpty ? nil : accuracies.reduce(0, +) / Float(accuracies.count)
+        )
     }
 }

@@ -31,7 +31,8 @@ public struct SineMAML: Sendable {
             let g = gradients(of: loss, withRespectTo: fast.tensors, keepingGraph: order == .secondOrder)
             fast = fast.descending(g, stepSize: inner.stepSize)
         }
-        losses.append(withoutRecording { Self.summedTaskLoss(model(batch.supportX, parameters: fast.detached()), batch.supportY) }.scalar / Float(tasks))
+        losses.append(
+            withoutRecording { Self.summedTaskLoss(model(batch.supportX, parameters: fast.detached()), batch.supportY) }.scalar / Float(tasks))
         return (fast, losses)
     }
 
@@ -48,7 +49,8 @@ public struct SineMAML: Sendable {
         var fast = theta.detached().expanded(tasks: batch.taskCount)
         var errors: [Float] = []
         for step in 0...maxSteps {
-            errors.append(withoutRecording { Self.summedTaskLoss(model(batch.queryX, parameters: fast), batch.queryY) }.scalar / Float(batch.taskCount))
+            errors.append(
+                withoutRecording { Self.summedTaskLoss(model(batch.queryX, parameters: fast), batch.queryY) }.scalar / Float(batch.taskCount))
             if step == maxSteps { break }
             let leaves = fast.variables()
             let loss = Self.summedTaskLoss(model(batch.supportX, parameters: leaves), batch.supportY)

@@ -26,8 +26,12 @@ public struct EpisodeTensors: Sendable {
     public func objective(for model: ConvClassifier) -> TaskObjective {
         let (s, sl, q, ql) = (support, supportLabels, query, queryLabels)
         var task = TaskObjective(
-            support: { p in let logits = model(s, parameters: p); return (logits.crossEntropy(labels: sl), logits.accuracy(labels: sl)) },
-            query: { p in let logits = model(q, parameters: p); return (logits.crossEntropy(labels: ql), logits.accuracy(labels: ql)) })
+            support: { p in
+                let logits = model(s, parameters: p); return (logits.crossEntropy(labels: sl), logits.accuracy(labels: sl))
+            },
+            query: { p in
+                let logits = model(q, parameters: p); return (logits.crossEntropy(labels: ql), logits.accuracy(labels: ql))
+            })
         task.queryPredictions = { p in model(q, parameters: p).argmaxAlongLastAxis() }
         return task
     }
@@ -61,8 +65,9 @@ extension SineTaskFamily {
         func stack(_ part: (SineTaskFamily.Episode) -> Tensor, _ k: Int) -> Tensor {
             Tensor(shape: [tasks, k, 1], scalars: episodes.flatMap { part($0).scalars })
         }
-        return RegressionBatch(supportX: stack(\.supportX, shots), supportY: stack(\.supportY, shots),
-                               queryX: stack(\.queryX, queries), queryY: stack(\.queryY, queries))
+        return RegressionBatch(
+            supportX: stack(\.supportX, shots), supportY: stack(\.supportY, shots),
+            queryX: stack(\.queryX, queries), queryY: stack(\.queryY, queries))
     }
 }
 

@@ -25,8 +25,9 @@ public struct Evaluator: Sendable {
         case .embedding, .matching, .siamese, .relation:
             let normalization: NormalizationMode = c.runningStatistics().map { .running($0) } ?? .batch(running: nil)
             let r = withoutRecording {
-                MetricLearner(c.architecture)!.episode(parameters: c.parameters, support: e.support, supportLabels: e.supportLabels,
-                                                       query: e.query, queryLabels: e.queryLabels, ways: e.ways, normalization: normalization)
+                MetricLearner(c.architecture)!.episode(
+                    parameters: c.parameters, support: e.support, supportLabels: e.supportLabels,
+                    query: e.query, queryLabels: e.queryLabels, ways: e.ways, normalization: normalization)
             }
             // ProtoNet's screens and tests read its distances; the other learners their scores.
             return (r.classScores.argmaxAlongLastAxis(), r.prototypical?.distances ?? r.classScores)
@@ -41,9 +42,11 @@ public struct Evaluator: Sendable {
     }
 
     /// Accuracy over `episodes` N-way K-shot episodes of `split`.
-    public func accuracy(dataset: OmniglotDataset, split: ClassSplit, ways: Int, shots: Int, queries: Int, episodes: Int,
-                         withinAlphabet: Bool = false, using generator: inout SeededGenerator,
-                         progress: (Int) -> Void = { _ in }) throws -> Accuracy {
+    public func accuracy(
+        dataset: OmniglotDataset, split: ClassSplit, ways: Int, shots: Int, queries: Int, episodes: Int,
+        withinAlphabet: Bool = false, using generator: inout SeededGenerator,
+        progress: (Int) -> Void = { _ in }
+    ) throws -> Accuracy {
         if case .classifier(let model) = checkpoint.architecture, model.ways != ways {
             throw TrainingError.invalidConfiguration("this model classifies \(model.ways) ways; it cannot be tested on \(ways)-way episodes")
         }

@@ -36,15 +36,18 @@ public enum StandardEvaluation {
     }
 
     /// Runs every standard evaluation of `checkpoint`; `log` hears each result as it lands.
-    public static func run(_ checkpoint: ModelCheckpoint, location: DataLocation?, episodes: Int = 1000,
-                           log: (String, Entry) -> Void = { _, _ in }) throws -> [String: Entry] {
+    public static func run(
+        _ checkpoint: ModelCheckpoint, location: DataLocation?, episodes: Int = 1000,
+        log: (String, Entry) -> Void = { _, _ in }
+    ) throws -> [String: Entry] {
         let evaluator = Evaluator(checkpoint: checkpoint)
         var results: [String: Entry] = [:]
         let c = checkpoint.configuration
         if c.dataset == .sine {
             var rng = SeededGenerator(seed: 0)
             let e = evaluator.sineErrors(shots: SineProtocol.shots, tasks: SineProtocol.tasks, steps: [0, 1, 5, 10], using: &rng)
-            let entry = Entry(shots: SineProtocol.shots, episodes: SineProtocol.tasks, seed: 0, mseBefore: e[0], mseStep1: e[1], mseStep5: e[2], mseStep10: e[3])
+            let entry = Entry(
+                shots: SineProtocol.shots, episodes: SineProtocol.tasks, seed: 0, mseBefore: e[0], mseStep1: e[1], mseStep5: e[2], mseStep10: e[3])
             results["sine_k5"] = entry
             log("sine_k5", entry)
             return results
@@ -57,7 +60,8 @@ public enum StandardEvaluation {
             var rng = SeededGenerator(seed: 0)
             let a = try evaluator.accuracy(dataset: dataset, split: test, ways: ways, shots: shots, queries: 15, episodes: episodes, using: &rng)
             let key = "\(ways)way\(shots)shot"
-            let entry = Entry(ways: ways, shots: shots, queries: 15, episodes: episodes, seed: 0, split: "\(split)/test", accuracy: a.accuracy, ci95: a.ci95)
+            let entry = Entry(
+                ways: ways, shots: shots, queries: 15, episodes: episodes, seed: 0, split: "\(split)/test", accuracy: a.accuracy, ci95: a.ci95)
             results[key] = entry
             log(key, entry)
         }

@@ -48,7 +48,8 @@ public final class Trainer {
         let checkpoint = try ModelCheckpoint.read(path: path)
         let state = try ResumeState.read(path: ResumeState.path(forModel: path))
         guard state.iteration == checkpoint.iteration else {
-            throw SafeTensors.Failure.malformed(path: path, reason: "model is at iteration \(checkpoint.iteration) but its state file at \(state.iteration)")
+            throw SafeTensors.Failure.malformed(
+                path: path, reason: "model is at iteration \(checkpoint.iteration) but its state file at \(state.iteration)")
         }
         var resumed = checkpoint.configuration
         if let iterations { resumed.iterations = iterations }
@@ -61,7 +62,8 @@ public final class Trainer {
         optimizer = state.optimizer
         best = state.best
         iteration = checkpoint.iteration
-        running = checkpoint.runningStatistics()
+        running =
+            checkpoint.runningStatistics()
             ?? (architecture.normalizationLayers > 0 ? RunningStatistics(layers: architecture.normalizationLayers, channels: 64) : nil)
         wallSeconds = checkpoint.wallSeconds
         outputPath = path
@@ -89,8 +91,10 @@ public final class Trainer {
 
     /// The learning rate of the outer optimiser at the current iteration.
     public var learningRate: Float {
-        StepSchedule(initialRate: configuration.metaStepSize, interval: configuration.learningRateDecayInterval,
-                     factor: configuration.learningRateDecay).rate(atStep: iteration)
+        StepSchedule(
+            initialRate: configuration.metaStepSize, interval: configuration.learningRateDecayInterval,
+            factor: configuration.learningRateDecay
+        ).rate(atStep: iteration)
     }
 
     // MARK: - One iteration
@@ -142,9 +146,10 @@ public final class Trainer {
                 parameters: p, support: e.support, supportLabels: e.supportLabels, query: e.query, queryLabels: e.queryLabels,
                 ways: e.ways, normalization: .batch(running: running))
             optimizer.step(&parameters, gradients: gradients(of: r.loss, withRespectTo: p.tensors))
-            return IterationReport(iteration: iteration, metaLoss: r.loss.scalar, accuracy: r.accuracy, iterationsPerSecond: 0,
-                                   learningRate: optimizer.learningRate,
-                                   episode: reportsEpisodes ? r.prototypical.map { EpisodeSnapshot($0, e) } : nil)
+            return IterationReport(
+                iteration: iteration, metaLoss: r.loss.scalar, accuracy: r.accuracy, iterationsPerSecond: 0,
+                learningRate: optimizer.learningRate,
+                episode: reportsEpisodes ? r.prototypical.map { EpisodeSnapshot($0, e) } : nil)
         case (.omniglot(let dataset, let train, _), .classifier(let model), _):
             let sampler = try EpisodeSampler(split: train, ways: c.ways, shots: c.shots, queries: c.queries)
             let tasks = (0..<c.metaBatch).map { _ in
@@ -157,13 +162,15 @@ public final class Trainer {
                 let epsilon = reptileStepSize
                 let r = Reptile.metaStep(parameters, tasks: tasks, inner: inner, metaStepSize: epsilon)
                 parameters = r.parameters
-                return IterationReport(iteration: iteration, metaLoss: r.queryLoss, accuracy: r.queryAccuracy, iterationsPerSecond: 0,
-                                       learningRate: epsilon, innerTraces: r.traces)
+                return IterationReport(
+                    iteration: iteration, metaLoss: r.queryLoss, accuracy: r.queryAccuracy, iterationsPerSecond: 0,
+                    learningRate: epsilon, innerTraces: r.traces)
             }
             let r = MAML.metaStep(parameters, tasks: tasks, inner: inner, order: c.algorithm == .fomaml ? .firstOrder : .secondOrder)
             optimizer.step(&parameters, gradients: r.gradients)
-            return IterationReport(iteration: iteration, metaLoss: r.metaLoss, accuracy: r.queryAccuracy, iterationsPerSecond: 0,
-                                   learningRate: optimizer.learningRate, innerTraces: r.traces)
+            return IterationReport(
+                iteration: iteration, metaLoss: r.metaLoss, accuracy: r.queryAccuracy, iterationsPerSecond: 0,
+                learningRate: optimizer.learningRate, innerTraces: r.traces)
         case (.sine, .sine(let model), .pretrained):
             // The baseline: one network regressed on all tasks at once, no inner loop.
             let batch = SineTaskFamily().sampleBatch(tasks: c.metaBatch, shots: c.shots, queries: c.queries, using: &generator)
@@ -172,7 +179,8 @@ public final class Trainer {
             let y = Tensor.concatenate([batch.supportY, batch.queryY], alongAxis: 1).reshaped(to: [-1, 1])
             let loss = model(x, parameters: p).meanSquaredError(y)
             optimizer.step(&parameters, gradients: gradients(of: loss, withRespectTo: p.tensors))
-            return IterationReport(iteration: iteration, metaLoss: loss.scalar, accuracy: nil, iterationsPerSecond: 0, learningRate: optimizer.learningRate)
+            return IterationReport(
+                iteration: iteration, metaLoss: loss.scalar, accuracy: nil, iterationsPerSecond: 0, learningRate: optimizer.learningRate)
         case (.sine, .sine(let model), .reptile):
             let batch = SineTaskFamily().sampleBatch(tasks: c.metaBatch, shots: c.shots, queries: c.queries, using: &generator)
             let epsilon = reptileStepSize
@@ -181,18 +189,21 @@ public final class Trainer {
             parameters = r.parameters
             var trace = AdaptationTrace()
             trace.supportLosses = r.supportLosses
-            return IterationReport(iteration: iteration, metaLoss: r.queryLoss, accuracy: nil, iterationsPerSecond: 0,
-                                   learningRate: epsilon, innerTraces: [trace])
+            return IterationReport(
+                iteration: iteration, metaLoss: r.queryLoss, accuracy: nil, iterationsPerSecond: 0,
+                learningRate: epsilon, innerTraces: [trace])
         case (.sine, .sine(let model), .maml), (.sine, .sine(let model), .fomaml):
             let batch = SineTaskFamily().sampleBatch(tasks: c.metaBatch, shots: c.shots, queries: c.queries, using: &generator)
-            let learner = SineMAML(model: model, inner: InnerLoop(steps: c.innerSteps, stepSize: c.innerStepSize),
-                                   order: c.algorithm == .fomaml ? .firstOrder : .secondOrder)
+            let learner = SineMAML(
+                model: model, inner: InnerLoop(steps: c.innerSteps, stepSize: c.innerStepSize),
+                order: c.algorithm == .fomaml ? .firstOrder : .secondOrder)
             let r = learner.metaGradient(parameters, batch: batch)
             optimizer.step(&parameters, gradients: r.gradients)
             var trace = AdaptationTrace()
             trace.supportLosses = r.supportLosses
-            return IterationReport(iteration: iteration, metaLoss: r.metaLoss, accuracy: nil, iterationsPerSecond: 0,
-                                   learningRate: optimizer.learningRate, innerTraces: [trace])
+            return IterationReport(
+                iteration: iteration, metaLoss: r.metaLoss, accuracy: nil, iterationsPerSecond: 0,
+                learningRate: optimizer.learningRate, innerTraces: [trace])
         default:
             throw TrainingError.invalidConfiguration("\(c.algorithm.rawValue) on \(c.dataset.rawValue) is not a supported combination")
         }
@@ -224,11 +235,15 @@ public final class Trainer {
             // oscillate over ten, and only the whole curve shows it.
             let test = StandardEvaluation.SineProtocol.self
             let curve = evaluator.sineErrors(shots: test.shots, tasks: episodes, steps: Array(1...test.steps), using: &rng)
-            return ValidationReport(iteration: model.iteration, meanSquaredError: errors[0],
-                                    fineTuningCurveError: curve.reduce(0, +) / Float(curve.count))
+            return ValidationReport(
+                iteration: model.iteration, meanSquaredError: errors[0],
+                fineTuningCurveError: curve.reduce(0, +) / Float(curve.count))
         case .omniglot(let dataset, _, let validation):
-            guard let result = try? evaluator.accuracy(dataset: dataset, split: validation, ways: c.validationWays, shots: c.validationShots,
-                                                       queries: 5, episodes: episodes, using: &rng) else {
+            guard
+                let result = try? evaluator.accuracy(
+                    dataset: dataset, split: validation, ways: c.validationWays, shots: c.validationShots,
+                    queries: 5, episodes: episodes, using: &rng)
+            else {
                 return ValidationReport(iteration: model.iteration)
             }
             return ValidationReport(iteration: model.iteration, accuracy: result.accuracy, ci95: result.ci95)
@@ -242,8 +257,9 @@ public final class Trainer {
 
     /// The model as it stands.
     public func checkpoint(evaluation: [String: String] = [:]) -> ModelCheckpoint {
-        ModelCheckpoint(configuration: configuration, parameters: parameters, running: running, iteration: iteration,
-                        wallSeconds: wallSeconds, command: command, evaluation: evaluation)
+        ModelCheckpoint(
+            configuration: configuration, parameters: parameters, running: running, iteration: iteration,
+            wallSeconds: wallSeconds, command: command, evaluation: evaluation)
     }
 
     /// Writes the resume state, then the model file, each atomically. Should the second write
@@ -278,8 +294,9 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable {
 
 extension EpisodeSnapshot {
     init(_ r: ProtoNet.EpisodeResult, _ e: EpisodeTensors) {
-        self.init(ways: e.ways, featureCount: r.prototypes.shape[1], supportEmbeddings: r.supportEmbeddings.scalars,
-                  supportLabels: e.supportLabels, prototypes: r.prototypes.scalars, queryEmbeddings: r.queryEmbeddings.scalars,
-                  queryLabels: e.queryLabels, distances: r.distances.scalars, predictions: r.logits.argmaxAlongLastAxis())
+        self.init(
+            ways: e.ways, featureCount: r.prototypes.shape[1], supportEmbeddings: r.supportEmbeddings.scalars,
+            supportLabels: e.supportLabels, prototypes: r.prototypes.scalars, queryEmbeddings: r.queryEmbeddings.scalars,
+            queryLabels: e.queryLabels, distances: r.distances.scalars, predictions: r.logits.argmaxAlongLastAxis())
     }
 }

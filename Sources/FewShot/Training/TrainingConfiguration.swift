@@ -43,6 +43,11 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
     /// Support examples per inner step at meta-training time; nil takes the whole support set
     /// (MAML). Reptile takes mini-batches of 10 out of 10-shot tasks, as Nichol et al.
     public var innerBatch: Int?
+    /// Matching Networks: the factor on cosine similarities before the attention softmax; nil is
+    /// 1, as the paper. Cosines of ReLU embeddings lie in [0, 1], so at 1 the attention over 20
+    /// support examples stays nearly uniform and the loss can hardly fall; a larger factor (the
+    /// temperature of cosine classifiers) lets attention focus.
+    public var similarityScale: Float?
     public var metaStepSize: Float = 0.001
     public var iterations: Int = 1000
     public var seed: UInt64 = 0
@@ -83,8 +88,9 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
             c.downsampling = .maxPool
         case (.matching, _):
             // Vinyals et al. train on episodes like the test's; more ways help a metric learner
-            // (Snell et al.), so 20-way, with ProtoNet's optimiser and schedule.
-            (c.ways, c.shots, c.queries, c.metaStepSize) = (20, 1, 5, 0.001)
+            // (Snell et al.), so 20-way, with ProtoNet's optimiser and schedule. Similarities scaled
+            // by 10: 94.9% on validation after 500 iterations where the paper's 1 gave 81.5%.
+            (c.ways, c.shots, c.queries, c.metaStepSize, c.similarityScale) = (20, 1, 5, 0.001, 10)
             (c.learningRateDecayInterval, c.iterations, c.validationShots) = (2000, 10_000, 1)
             c.downsampling = .maxPool
         case (.siamese, _):

@@ -30,8 +30,10 @@ public struct IterationReport: Sendable, Equatable {
     /// ProtoNet's view of the episode, when the algorithm has one.
     public var episode: EpisodeSnapshot?
 
-    public init(iteration: Int, metaLoss: Float, accuracy: Float?, iterationsPerSecond: Double, learningRate: Float,
-                innerTraces: [AdaptationTrace] = [], episode: EpisodeSnapshot? = nil) {
+    public init(
+        iteration: Int, metaLoss: Float, accuracy: Float?, iterationsPerSecond: Double, learningRate: Float,
+        innerTraces: [AdaptationTrace] = [], episode: EpisodeSnapshot? = nil
+    ) {
         (self.iteration, self.metaLoss, self.accuracy, self.iterationsPerSecond, self.learningRate) =
             (iteration, metaLoss, accuracy, iterationsPerSecond, learningRate)
         self.innerTraces = innerTraces
@@ -55,8 +57,10 @@ public struct EpisodeSnapshot: Sendable, Equatable {
     public var distances: [Float]
     public var predictions: [Int]
 
-    public init(ways: Int, featureCount: Int, supportEmbeddings: [Float], supportLabels: [Int], prototypes: [Float],
-                queryEmbeddings: [Float], queryLabels: [Int], distances: [Float], predictions: [Int]) {
+    public init(
+        ways: Int, featureCount: Int, supportEmbeddings: [Float], supportLabels: [Int], prototypes: [Float],
+        queryEmbeddings: [Float], queryLabels: [Int], distances: [Float], predictions: [Int]
+    ) {
         (self.ways, self.featureCount, self.supportEmbeddings, self.supportLabels, self.prototypes) =
             (ways, featureCount, supportEmbeddings, supportLabels, prototypes)
         (self.queryEmbeddings, self.queryLabels, self.distances, self.predictions) =
@@ -78,8 +82,10 @@ public struct ValidationReport: Sendable, Equatable {
     /// Whether this is the best validation of the run so far (its model was kept).
     public var isBest = false
 
-    public init(iteration: Int, accuracy: Float? = nil, ci95: Float? = nil, meanSquaredError: Float? = nil,
-                fineTuningCurveError: Float? = nil) {
+    public init(
+        iteration: Int, accuracy: Float? = nil, ci95: Float? = nil, meanSquaredError: Float? = nil,
+        fineTuningCurveError: Float? = nil
+    ) {
         (self.iteration, self.accuracy, self.ci95, self.meanSquaredError) = (iteration, accuracy, ci95, meanSquaredError)
         self.fineTuningCurveError = fineTuningCurveError
     }

@@ -32,7 +32,11 @@ public final class TrainingSession: @unchecked Sendable {
     public func pause() { command { $0.paused = true } }
 
     /// Lets a paused run continue.
-    public func resume() { command { $0.paused = false; $0.pendingSteps = 0 } }
+    public func resume() {
+        command {
+            $0.paused = false; $0.pendingSteps = 0
+        }
+    }
 
     /// Takes one more iteration of a paused run, which then stays paused (no effect while running).
     public func step() { command { if $0.paused { $0.pendingSteps += 1 } } }
@@ -88,7 +92,10 @@ public final class TrainingSession: @unchecked Sendable {
         return .finished
     }
 
-    private enum Work { case stop, announcePause, iterate(resuming: Bool) }
+    private enum Work {
+        case stop, announcePause
+        case iterate(resuming: Bool)
+    }
 
     /// What to do next, waiting while paused. A stop wins over everything; a pause is reported
     /// once before the loop sleeps.

@@ -55,21 +55,25 @@ public struct BatchNorm2D: Sendable {
     }
 
     public func initialParameters(prefix: String) -> ParameterList {
-        ParameterList(names: ["\(prefix).weight", "\(prefix).bias"],
-                      tensors: [Tensor(repeating: 1, shape: [channels]), Tensor(zeros: [channels])])
+        ParameterList(
+            names: ["\(prefix).weight", "\(prefix).bias"],
+            tensors: [Tensor(repeating: 1, shape: [channels]), Tensor(zeros: [channels])])
     }
 
     /// Normalises `x`; `rectified` applies ReLU as well, fused into the same passes in training.
-    public func callAsFunction(_ x: Tensor, scale: Tensor, shift: Tensor, mode: NormalizationMode, layer: Int,
-                               rectified: Bool = false) -> Tensor {
+    public func callAsFunction(
+        _ x: Tensor, scale: Tensor, shift: Tensor, mode: NormalizationMode, layer: Int,
+        rectified: Bool = false
+    ) -> Tensor {
         switch mode {
         case .batch(let running):
             let (y, statistics) = Tensor.batchNorm(x, scale: scale, shift: shift, epsilon: epsilon, rectified: rectified)
             running?.update(layer: layer, with: statistics, count: x.count / channels)
             return y
         case .running(let running):
-            let y = Tensor.batchNorm(x, mean: Tensor(running.means[layer]), variance: Tensor(running.variances[layer]),
-                                     scale: scale, shift: shift, epsilon: epsilon)
+            let y = Tensor.batchNorm(
+                x, mean: Tensor(running.means[layer]), variance: Tensor(running.variances[layer]),
+                scale: scale, shift: shift, epsilon: epsilon)
             return rectified ? y.relu() : y
         }
     }

@@ -11,11 +11,14 @@ public struct Linear: Sendable {
     }
 
     /// Fresh weight and bias.
-    public func initialParameters(prefix: String, initializer: Initializer = .pytorchDefault, using generator: inout SeededGenerator) -> ParameterList {
-        ParameterList(names: ["\(prefix).weight", "\(prefix).bias"], tensors: [
-            initializer.weight(shape: [outputFeatures, inputFeatures], using: &generator),
-            Initializer.bias(count: outputFeatures, fanIn: inputFeatures, using: &generator),
-        ])
+    public func initialParameters(prefix: String, initializer: Initializer = .pytorchDefault, using generator: inout SeededGenerator) -> ParameterList
+    {
+        ParameterList(
+            names: ["\(prefix).weight", "\(prefix).bias"],
+            tensors: [
+                initializer.weight(shape: [outputFeatures, inputFeatures], using: &generator),
+                Initializer.bias(count: outputFeatures, fanIn: inputFeatures, using: &generator)
+            ])
     }
 
     /// Applies the layer to [n, in]; or, with per-task weights [t, out, in] and bias [t, out],
@@ -37,12 +40,15 @@ public struct Conv2D: Sendable {
             (inputChannels, outputChannels, kernelSize, stride, padding)
     }
 
-    public func initialParameters(prefix: String, initializer: Initializer = .pytorchDefault, using generator: inout SeededGenerator) -> ParameterList {
+    public func initialParameters(prefix: String, initializer: Initializer = .pytorchDefault, using generator: inout SeededGenerator) -> ParameterList
+    {
         let fanIn = inputChannels * kernelSize * kernelSize
-        return ParameterList(names: ["\(prefix).weight", "\(prefix).bias"], tensors: [
-            initializer.weight(shape: [outputChannels, inputChannels, kernelSize, kernelSize], using: &generator),
-            Initializer.bias(count: outputChannels, fanIn: fanIn, using: &generator),
-        ])
+        return ParameterList(
+            names: ["\(prefix).weight", "\(prefix).bias"],
+            tensors: [
+                initializer.weight(shape: [outputChannels, inputChannels, kernelSize, kernelSize], using: &generator),
+                Initializer.bias(count: outputChannels, fanIn: fanIn, using: &generator)
+            ])
     }
 
     public func callAsFunction(_ x: Tensor, weight: Tensor, bias: Tensor) -> Tensor {

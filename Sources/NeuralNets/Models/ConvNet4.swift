@@ -29,8 +29,9 @@ public struct ConvNet4: Sendable {
     public var outputFeatures: Int { hiddenChannels }
 
     private func conv(_ block: Int) -> Conv2D {
-        Conv2D(block == 0 ? inputChannels : hiddenChannels, hiddenChannels, kernelSize: 3,
-               stride: downsampling == .strided ? 2 : 1, padding: 1)
+        Conv2D(
+            block == 0 ? inputChannels : hiddenChannels, hiddenChannels, kernelSize: 3,
+            stride: downsampling == .strided ? 2 : 1, padding: 1)
     }
 
     /// Fresh weights: PyTorch's default initialisation for convolutions, unit scale for norms.
@@ -51,9 +52,10 @@ public struct ConvNet4: Sendable {
         var x = images
         for block in 0..<Self.blockCount {
             x = conv(block)(x, weight: parameters["encoder.\(block).0.weight"], bias: parameters["encoder.\(block).0.bias"])
-            x = BatchNorm2D(hiddenChannels)(x, scale: parameters["encoder.\(block).1.weight"],
-                                             shift: parameters["encoder.\(block).1.bias"], mode: normalization, layer: block,
-                                             rectified: true)
+            x = BatchNorm2D(hiddenChannels)(
+                x, scale: parameters["encoder.\(block).1.weight"],
+                shift: parameters["encoder.\(block).1.bias"], mode: normalization, layer: block,
+                rectified: true)
             if downsampling == .maxPool { x = x.maxPool2x2() }
         }
         if downsampling == .strided && (x.shape[2] > 1 || x.shape[3] > 1) {

@@ -32,8 +32,13 @@ struct ArchiveLayout: Sendable, Equatable {
             }
             let alphabet = String(parts[1])
             var character = byAlphabet[alphabet, default: [:]][number] ?? Character(number: number, id: id, entries: Array(repeating: -1, count: 20))
-            guard character.id == id else { throw OmniglotError.unexpectedLayout(path: archive, reason: "entry \(path): id \(id) differs from its folder's other drawings (\(character.id))") }
-            guard character.entries[drawer - 1] < 0 else { throw OmniglotError.unexpectedLayout(path: archive, reason: "entry \(path) appears twice") }
+            guard character.id == id else {
+                throw OmniglotError.unexpectedLayout(
+                    path: archive, reason: "entry \(path): id \(id) differs from its folder's other drawings (\(character.id))")
+            }
+            guard character.entries[drawer - 1] < 0 else {
+                throw OmniglotError.unexpectedLayout(path: archive, reason: "entry \(path) appears twice")
+            }
             character.entries[drawer - 1] = index
             byAlphabet[alphabet, default: [:]][number] = character
         }
@@ -44,7 +49,8 @@ struct ArchiveLayout: Sendable, Equatable {
                     throw OmniglotError.unexpectedLayout(path: archive, reason: "\(name) has no character\(twoDigits(offset + 1))")
                 }
                 if let missing = character.entries.firstIndex(of: -1) {
-                    throw OmniglotError.unexpectedLayout(path: archive, reason: "\(name)/character\(twoDigits(character.number)) lacks drawing \(twoDigits(missing + 1))")
+                    throw OmniglotError.unexpectedLayout(
+                        path: archive, reason: "\(name)/character\(twoDigits(character.number)) lacks drawing \(twoDigits(missing + 1))")
                 }
             }
             return Alphabet(name: name, characters: characters)

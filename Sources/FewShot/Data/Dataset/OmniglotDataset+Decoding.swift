@@ -42,7 +42,8 @@ extension OmniglotDataset {
     }
 
     /// Decodes `work` (one PNG per drawing slot) in parallel into a new store.
-    private static func decodeDrawings(work: [(source: Int, file: Int)], sources: [(archive: String, files: [ZipReader.File])]) throws -> DrawingStore {
+    private static func decodeDrawings(work: [(source: Int, file: Int)], sources: [(archive: String, files: [ZipReader.File])]) throws -> DrawingStore
+    {
         let count = work.count
         var packed = [UInt8](repeating: 0, count: count * DrawingStore.packedBytes)
         var levels = [UInt8](repeating: 0, count: count * DrawingStore.imageBytes)
@@ -63,8 +64,11 @@ extension OmniglotDataset {
                                 throw OmniglotError.badImage(archive: archive, entry: file.path, reason: error)
                             }
                             guard bitmap.width == DrawingStore.side, bitmap.height == DrawingStore.side else {
-                                throw OmniglotError.badImage(archive: archive, entry: file.path, reason: .wrongSize(
-                                    width: bitmap.width, height: bitmap.height, expectedWidth: DrawingStore.side, expectedHeight: DrawingStore.side))
+                                throw OmniglotError.badImage(
+                                    archive: archive, entry: file.path,
+                                    reason: .wrongSize(
+                                        width: bitmap.width, height: bitmap.height, expectedWidth: DrawingStore.side,
+                                        expectedHeight: DrawingStore.side))
                             }
                             bitmap.pixels.withUnsafeBufferPointer { px in
                                 DrawingStore.encode(

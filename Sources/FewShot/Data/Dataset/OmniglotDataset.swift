@@ -80,7 +80,8 @@ public struct OmniglotDataset: Sendable, DrawingProvider {
         let alphabet = alphabet(ofCharacter: character)
         let number = character - alphabet.characters.lowerBound + 1
         let drawer = Int(ref.index) % Self.drawingsPerCharacter + 1
-        return "images_\(alphabet.set.rawValue)/\(alphabet.name)/character\(twoDigits(number))/\(fourDigits(characterIDs[character]))_\(twoDigits(drawer)).png"
+        return
+            "images_\(alphabet.set.rawValue)/\(alphabet.name)/character\(twoDigits(number))/\(fourDigits(characterIDs[character]))_\(twoDigits(drawer)).png"
     }
 }
 

@@ -67,7 +67,9 @@ public struct AreaResampler: Sendable {
 
     /// The area averages (0...1) of a 0/1 `bitmap`, row-major.
     public func averages(of bitmap: Bitmap) -> [Float] {
-        precondition(bitmap.width == sourceWidth && bitmap.height == sourceHeight, "AreaResampler: bitmap is \(bitmap.width)x\(bitmap.height), expected \(sourceWidth)x\(sourceHeight)")
+        precondition(
+            bitmap.width == sourceWidth && bitmap.height == sourceHeight,
+            "AreaResampler: bitmap is \(bitmap.width)x\(bitmap.height), expected \(sourceWidth)x\(sourceHeight)")
         var raw = [Int32](repeating: 0, count: targetWidth * targetHeight)
         bitmap.pixels.withUnsafeBufferPointer { src in raw.withUnsafeMutableBufferPointer { sums(src, into: $0) } }
         let scale = Float(totalWeight)

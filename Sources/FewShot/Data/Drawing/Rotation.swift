@@ -1,7 +1,8 @@
 /// A rotation by a multiple of 90 degrees, counterclockwise (as PIL's `Image.rotate` and the
 /// Vinyals split files' `rot090` mean it).
 public enum Rotation: Int, Sendable, Hashable, Codable, CaseIterable, Comparable {
-    case r0 = 0, r90, r180, r270
+    case r0 = 0
+    case r90, r180, r270
 
     /// The rotation for `degrees` (0, 90, 180 or 270), or nil for any other angle.
     public init?(degrees: Int) {

@@ -60,7 +60,8 @@ public struct Episode: Sendable, Hashable {
         var scalars = [Float](repeating: 0, count: refs.count * size)
         scalars.withUnsafeMutableBufferPointer { out in
             for (i, ref) in refs.enumerated() {
-                store.writeImage28(Int(ref.index), rotation: ref.rotation, into: UnsafeMutableBufferPointer(rebasing: out[(i * size)..<((i + 1) * size)]))
+                store.writeImage28(
+                    Int(ref.index), rotation: ref.rotation, into: UnsafeMutableBufferPointer(rebasing: out[(i * size)..<((i + 1) * size)]))
             }
         }
         return Tensor(shape: [refs.count, 1, side, side], scalars: scalars)

@@ -32,7 +32,9 @@ public enum DataInstaller {
                     log("\(file.name): \(downloadProblem); trying the mirror")
                 }
             }
-            guard let mirror else { throw OmniglotError.downloadFailed(url: file.url, reason: "\(downloadProblem), and no mirror folder was given (--mirror DIR)") }
+            guard let mirror else {
+                throw OmniglotError.downloadFailed(url: file.url, reason: "\(downloadProblem), and no mirror folder was given (--mirror DIR)")
+            }
             let source = mirror.appendingPathComponent(file.name)
             guard FileManager.default.fileExists(atPath: source.path) else { throw OmniglotError.missingFile(path: source.path) }
             _ = try DataInventory.check(file, at: source, source: "mirror")

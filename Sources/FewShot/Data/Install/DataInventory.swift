@@ -23,14 +23,17 @@ public struct DataInventory: Sendable, Codable, Equatable {
     static func check(_ file: DataFile, at url: URL, source: String) throws -> Item {
         var item = Item(file: file.name, source: source)
         switch file.expected {
-        case let .images(alphabets, characters, drawings):
+        case .images(let alphabets, let characters, let drawings):
             let layout = try ArchiveLayout(paths: ZipReader.listFiles(at: url), archive: url.path)
             item.alphabets = layout.alphabets.count
             item.characters = layout.characterCount
             item.drawings = layout.drawingCount
             guard (item.alphabets, item.characters, item.drawings) == (alphabets, characters, drawings) else {
-                throw OmniglotError.unexpectedLayout(path: url.path, reason:
-                    "has \(layout.alphabets.count) alphabets, \(layout.characterCount) characters, \(layout.drawingCount) drawings; expected \(alphabets), \(characters), \(drawings)")
+                throw OmniglotError.unexpectedLayout(
+                    path: url.path,
+                    reason:
+                        "has \(layout.alphabets.count) alphabets, \(layout.characterCount) characters, \(layout.drawingCount) drawings; expected \(alphabets), \(characters), \(drawings)"
+                )
             }
         case .runs:
             let paths = try ZipReader.listFiles(at: url)

@@ -21,9 +21,11 @@ struct DrawingFinder: Sendable {
     func identity(of store: DrawingStore, index: Int) -> ClassIdentity? {
         let bytes = DrawingStore.packedBytes
         let wanted = store.packed[(index * bytes)..<((index + 1) * bytes)]
-        guard let match = byHash[Self.hash(store, index)]?.first(where: {
-            dataset.drawings.packed[($0 * bytes)..<(($0 + 1) * bytes)].elementsEqual(wanted)
-        }) else { return nil }
+        guard
+            let match = byHash[Self.hash(store, index)]?.first(where: {
+                dataset.drawings.packed[($0 * bytes)..<(($0 + 1) * bytes)].elementsEqual(wanted)
+            })
+        else { return nil }
         return dataset.identity(ofCharacter: match / OmniglotDataset.drawingsPerCharacter)
     }
 

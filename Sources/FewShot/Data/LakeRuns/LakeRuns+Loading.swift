@@ -21,8 +21,10 @@ extension LakeRuns {
                     throw OmniglotError.badImage(archive: path, entry: name, reason: error)
                 }
                 guard bitmap.width == DrawingStore.side, bitmap.height == DrawingStore.side else {
-                    throw OmniglotError.badImage(archive: path, entry: name, reason: .wrongSize(
-                        width: bitmap.width, height: bitmap.height, expectedWidth: DrawingStore.side, expectedHeight: DrawingStore.side))
+                    throw OmniglotError.badImage(
+                        archive: path, entry: name,
+                        reason: .wrongSize(
+                            width: bitmap.width, height: bitmap.height, expectedWidth: DrawingStore.side, expectedHeight: DrawingStore.side))
                 }
                 bitmaps.append(bitmap)
             }
@@ -35,7 +37,8 @@ extension LakeRuns {
             let base = (run - 1) * 2 * perRun
             let classes = (0..<perRun).map { c -> Episode.Class in
                 let ref = DrawingRef(index: base + c)
-                let identity = finder.flatMap { $0.identity(of: store, index: base + c) }
+                let identity =
+                    finder.flatMap { $0.identity(of: store, index: base + c) }
                     ?? ClassIdentity(alphabet: runFolder(run), character: c + 1)
                 return Episode.Class(identity: identity, support: [ref])
             }

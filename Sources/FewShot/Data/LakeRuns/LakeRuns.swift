@@ -35,10 +35,12 @@ public struct LakeRuns: Sendable, DrawingProvider {
     /// Scores `predictions[r][q]`, the predicted label of query q of run r.
     public func score(predictions: [[Int]]) -> Score {
         precondition(predictions.count == runs.count, "LakeRuns.score: \(predictions.count) prediction lists for \(runs.count) runs")
-        return Score(perRun: zip(runs, predictions).map { run, predicted in
-            precondition(predicted.count == run.episode.queries.count, "LakeRuns.score: run \(run.number) needs \(run.episode.queries.count) predictions")
-            let wrong = zip(predicted, run.episode.queryLabels).filter { $0 != $1 }.count
-            return Double(wrong) / Double(predicted.count)
-        })
+        return Score(
+            perRun: zip(runs, predictions).map { run, predicted in
+                precondition(
+                    predicted.count == run.episode.queries.count, "LakeRuns.score: run \(run.number) needs \(run.episode.queries.count) predictions")
+                let wrong = zip(predicted, run.episode.queryLabels).filter { $0 != $1 }.count
+                return Double(wrong) / Double(predicted.count)
+            })
     }
 }

@@ -71,12 +71,12 @@ public enum PNGDecoder {
             let stored = readUInt32(b, offset + 8 + length)
             let computed = PNGChunk.checksum(type: typeBytes, body: body)
             #if EPISCOPE_FUZZ
-            // The fuzzing build (scripts/fuzz.sh) skips the check, as libpng's fuzzing mode does:
-            // a mutated chunk almost never carries a matching CRC, which would keep the fuzzer
-            // out of the decoding behind it.
-            _ = (stored, computed)
+                // The fuzzing build (scripts/fuzz.sh) skips the check, as libpng's fuzzing mode does:
+                // a mutated chunk almost never carries a matching CRC, which would keep the fuzzer
+                // out of the decoding behind it.
+                _ = (stored, computed)
             #else
-            guard stored == computed else { throw PNGError.badCRC(chunk: type) }
+                guard stored == computed else { throw PNGError.badCRC(chunk: type) }
             #endif
             offset += 12 + length
             switch type {
