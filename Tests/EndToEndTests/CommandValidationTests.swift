@@ -8,29 +8,9 @@ import Testing
 @Suite struct CommandValidationTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("episcope-validation-\(getpid())").path
 
-    struct Output { var status: Int32; var stdout: String; var stderr: String; var seconds: Double }
-
-    func run(_ arguments: [String]) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try TestBinary.require())
-        process.arguments = arguments
-        process.currentDirectoryURL = TestData.packageRoot
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let start = Date()
-        try process.run()
-        // A rejected input that starts the work anyway (eval --ways 1000 did, for minutes) fails here, not by hanging.
-        // SIGKILL, since the program's threads block SIGTERM.
-        let pid = process.processIdentifier
-        DispatchQueue.global().asyncAfter(deadline: .now() + 60) { if process.isRunning { kill(pid, SIGKILL) } }
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(
-            status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-            stderr: String(decoding: e, as: UTF8.self), seconds: Date().timeIntervalSince(start))
-    }
+    /// A rejected input that starts the work anyway (eval --ways 1000 did, for minutes) is killed
+    /// after a minute and fails, instead of hanging the suite.
+    func run(_ arguments: [String]) throws -> TestBinary.Output { try TestBinary.run(arguments, timeout: 60) }
 
     /// Runs `arguments` and checks the answer is the usage error whose line contains `message`.
     func expectRejected(_ arguments: [String], saying message: String, sourceLocation: SourceLocation = #_sourceLocation) throws {

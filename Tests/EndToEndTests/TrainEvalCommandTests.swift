@@ -7,22 +7,7 @@ import Testing
 @Suite struct TrainEvalCommandTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("episcope-cli-\(getpid())").path
 
-    struct Output { var status: Int32; var stdout: String; var stderr: String }
-
-    func run(_ arguments: [String]) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try TestBinary.require())
-        process.arguments = arguments
-        process.currentDirectoryURL = TestData.packageRoot
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-    }
+    func run(_ arguments: [String]) throws -> TestBinary.Output { try TestBinary.run(arguments) }
 
     func json(_ text: String) throws -> [String: Any] {
         try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])

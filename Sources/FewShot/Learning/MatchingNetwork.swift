@@ -43,10 +43,9 @@ public struct MatchingNetwork: Sendable {
         parameters: ParameterList, support: Tensor, supportLabels: [Int], query: Tensor, queryLabels: [Int],
         ways: Int, normalization: NormalizationMode
     ) -> EpisodeResult {
-        let embeddings = encoder(Tensor.concatenate([support, query], alongAxis: 0), parameters: parameters, normalization: normalization)
-        let supportCount = support.shape[0]
-        let supportEmbeddings = embeddings.slice(alongAxis: 0, 0..<supportCount)
-        let queryEmbeddings = embeddings.slice(alongAxis: 0, supportCount..<embeddings.shape[0])
+        let (supportEmbeddings, queryEmbeddings) = EpisodeEmbedding.together(support: support, query: query) {
+            encoder($0, parameters: parameters, normalization: normalization)
+        }
         return classify(
             supportEmbeddings: supportEmbeddings, supportLabels: supportLabels, queryEmbeddings: queryEmbeddings,
             queryLabels: queryLabels, ways: ways)

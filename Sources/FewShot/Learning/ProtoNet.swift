@@ -41,11 +41,9 @@ public struct ProtoNet: Sendable {
         parameters: ParameterList, support: Tensor, supportLabels: [Int], query: Tensor, queryLabels: [Int],
         ways: Int, normalization: NormalizationMode
     ) -> EpisodeResult {
-        let all = Tensor.concatenate([support, query], alongAxis: 0)
-        let embeddings = encoder(all, parameters: parameters, normalization: normalization)
-        let supportCount = support.shape[0]
-        let supportEmbeddings = embeddings.slice(alongAxis: 0, 0..<supportCount)
-        let queryEmbeddings = embeddings.slice(alongAxis: 0, supportCount..<embeddings.shape[0])
+        let (supportEmbeddings, queryEmbeddings) = EpisodeEmbedding.together(support: support, query: query) {
+            encoder($0, parameters: parameters, normalization: normalization)
+        }
         let prototypes = Self.prototypes(of: supportEmbeddings, labels: supportLabels, ways: ways)
         let distances = Tensor.pairwiseSquaredDistances(queryEmbeddings, prototypes)
         let logits = -distances

@@ -107,12 +107,11 @@ public struct RelationNetwork: Sendable {
         parameters: ParameterList, support: Tensor, supportLabels: [Int], query: Tensor, queryLabels: [Int],
         ways: Int, normalization: NormalizationMode
     ) -> EpisodeResult {
-        let maps = embed(Tensor.concatenate([support, query], alongAxis: 0), parameters: parameters, normalization: normalization)
-        let supportCount = support.shape[0]
-        let supportMaps = maps.slice(alongAxis: 0, 0..<supportCount)
-        let queryMaps = maps.slice(alongAxis: 0, supportCount..<maps.shape[0])
-        let shape = Array(maps.shape.dropFirst())
-        let classMaps = supportMaps.reshaped(to: [supportCount, -1]).scatteringAdd(rows: supportLabels, rowCount: ways)
+        let (supportMaps, queryMaps) = EpisodeEmbedding.together(support: support, query: query) {
+            embed($0, parameters: parameters, normalization: normalization)
+        }
+        let shape = Array(supportMaps.shape.dropFirst())
+        let classMaps = supportMaps.reshaped(to: [support.shape[0], -1]).scatteringAdd(rows: supportLabels, rowCount: ways)
             .reshaped(to: [ways] + shape)
         let scores = relations(queryMaps: queryMaps, classMaps: classMaps, parameters: parameters, normalization: normalization)
         let targets = MatchingNetwork.oneHot(queryLabels, ways: ways)

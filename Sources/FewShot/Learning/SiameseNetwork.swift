@@ -52,12 +52,12 @@ public struct SiameseNetwork: Sendable {
         parameters: ParameterList, support: Tensor, supportLabels: [Int], query: Tensor, queryLabels: [Int],
         ways: Int, normalization: NormalizationMode
     ) -> EpisodeResult {
-        let embeddings = encoder(Tensor.concatenate([support, query], alongAxis: 0), parameters: parameters, normalization: normalization)
-        let supportCount = support.shape[0]
+        let embeddings = EpisodeEmbedding.together(support: support, query: query) {
+            encoder($0, parameters: parameters, normalization: normalization)
+        }
         return classify(
-            supportEmbeddings: embeddings.slice(alongAxis: 0, 0..<supportCount), supportLabels: supportLabels,
-            queryEmbeddings: embeddings.slice(alongAxis: 0, supportCount..<embeddings.shape[0]), queryLabels: queryLabels,
-            ways: ways, parameters: parameters)
+            supportEmbeddings: embeddings.support, supportLabels: supportLabels, queryEmbeddings: embeddings.query,
+            queryLabels: queryLabels, ways: ways, parameters: parameters)
     }
 
     /// The pair scores and class decision on embeddings already computed.
