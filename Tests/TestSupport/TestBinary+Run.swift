@@ -6,8 +6,6 @@ extension TestBinary {
         public var status: Int32
         public var stdout: String
         public var stderr: String
-        /// Wall time from start to exit.
-        public var seconds: Double
     }
 
     /// Runs the binary with `arguments` from the package folder to its end. A run still going
@@ -21,7 +19,6 @@ extension TestBinary {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        let start = Date()
         try process.run()
         let pid = process.processIdentifier
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { if process.isRunning { kill(pid, SIGKILL) } }
@@ -29,7 +26,6 @@ extension TestBinary {
         let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Output(
-            status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self),
-            seconds: Date().timeIntervalSince(start))
+            status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 }
