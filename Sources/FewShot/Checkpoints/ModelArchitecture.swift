@@ -46,10 +46,10 @@ public enum ModelArchitecture: Sendable {
         }
     }
 
-    /// The PyTorch buffer names of batch-norm layer `layer`: the encoder's four, then the
-    /// Relation Network's two relation blocks.
-    public static func bufferNames(layer: Int) -> (mean: String, variance: String, count: String) {
+    /// The PyTorch names of batch-norm layer `layer`'s buffers and of its scale: the encoder's
+    /// four layers, then the Relation Network's two relation blocks.
+    public static func bufferNames(layer: Int) -> (mean: String, variance: String, count: String, scale: String) {
         let prefix = layer < ConvNet4.blockCount ? "encoder.\(layer).1" : "relation.\(layer - ConvNet4.blockCount).1"
-        return ("\(prefix).running_mean", "\(prefix).running_var", "\(prefix).num_batches_tracked")
+        return ("\(prefix).running_mean", "\(prefix).running_var", "\(prefix).num_batches_tracked", "\(prefix).weight")
     }
 }

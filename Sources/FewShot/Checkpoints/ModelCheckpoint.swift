@@ -120,7 +120,7 @@ public struct ModelCheckpoint: Sendable {
             let names = ModelArchitecture.bufferNames(layer: layer)
             guard let m = contents[names.mean], let v = contents[names.variance] else { continue }
             // Batch norm indexes the buffers by channel, so they must have its weight's shape.
-            let channels = zip(expected.names, expected.tensors).first { $0.0 == "encoder.\(layer).1.weight" }?.1.shape
+            let channels = zip(expected.names, expected.tensors).first { $0.0 == names.scale }?.1.shape
             guard m.shape == channels, v.shape == channels else {
                 throw fail("running statistics of layer \(layer) have shapes \(m.shape) and \(v.shape), expected \(channels ?? [])")
             }
