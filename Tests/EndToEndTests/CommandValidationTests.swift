@@ -93,7 +93,9 @@ import Testing
         // A prefix of a name used to run nothing at all, without a word.
         try expectRejected(
             ["bench", "--only", "convnet4"],
-            saying: "sgemm, convnet4_train, maml_sine, maml_omniglot, omniglot_load, ui_frame, ui_latency")
+            saying:
+                "sgemm, convnet4_train, maml_sine, maml_omniglot, protonet_episode, matching_episode, siamese_episode, relation_episode, omniglot_load, ui_frame, ui_latency"
+        )
     }
 
     @Test func helpStillPrintsInFull() throws {

@@ -84,4 +84,15 @@ import Testing
         // The figure's size is the benchmark's business; the command only has to report it.
         #expect((sine["second_order_per_s"] as? Double ?? 0) > 0 && sine["peak_rss_mb"] is Double)
     }
+
+    @Test func benchTimesEachMetricLearnersEpisode() throws {
+        let names = ["protonet_episode", "matching_episode", "siamese_episode", "relation_episode"]
+        let r = try run(["bench", "--json"] + names.flatMap { ["--only", $0] })
+        #expect(r.status == 0, "\(r.stderr)")
+        let reports = try r.stdout.split(separator: "\n").map { try json(String($0)) }
+        #expect(reports.compactMap { $0["name"] as? String } == ["sgemm"] + names)
+        for report in reports.dropFirst() {
+            #expect((report["images_per_s"] as? Double ?? 0) > 0 && report["episode"] is String, "\(report)")
+        }
+    }
 }

@@ -49,7 +49,9 @@ struct BenchReport: Encodable {
             if let d = value as? Double { return "\(key) \(String(format: "%.4g", d))" }
             return "\(key) \(value)"
         }
-        return name.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0) + shown.joined(separator: "  ")
+        // Names padded to the longest, so every line's figures start in one column.
+        let width = BenchName.allCases.map(\.rawValue.count).max()! + 2
+        return name.rawValue.padding(toLength: width, withPad: " ", startingAt: 0) + shown.joined(separator: "  ")
     }
 }
 
