@@ -23,12 +23,13 @@ public struct ResultsTable: Sendable, Equatable {
         "maml": ["5way1shot": "98.7% (Finn 2017)", "5way5shot": "99.9%", "20way1shot": "95.8%", "20way5shot": "98.9%"],
         "fomaml": ["5way1shot": "98.3% (Finn 2017)", "5way5shot": "99.2%", "20way1shot": "89.4%", "20way5shot": "97.9%"],
         "reptile": ["5way1shot": "97.7% (Nichol 2018)", "5way5shot": "99.5% (Nichol 2018)", "20way1shot": "89.4%", "20way5shot": "97.1%"],
+        "matching": ["5way1shot": "98.1% (Vinyals 2016)", "5way5shot": "98.9%", "20way1shot": "93.8%", "20way5shot": "98.5%"],
         "protonet-lake": ["lake_runs": "people 4.5% (Lake 2015)"]
     ]
 
     static let files: [(file: String, name: String)] = [
         (ShippedModels.protoNetOneShot, "ProtoNet"), (ShippedModels.protoNetFiveShot, "ProtoNet 5-shot"),
-        (ShippedModels.protoNetLake, "ProtoNet (Lake)"),
+        (ShippedModels.protoNetLake, "ProtoNet (Lake)"), (ShippedModels.matchingOneShot, "Matching Networks"),
         (ShippedModels.mamlOmniglot, "MAML"), (ShippedModels.fomamlOmniglot, "FOMAML"), (ShippedModels.reptileOmniglot, "Reptile"),
         (ShippedModels.mamlSine, "MAML sine"), (ShippedModels.pretrainedSine, "pretrained sine")
     ]
