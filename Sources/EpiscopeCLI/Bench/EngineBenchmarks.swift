@@ -1,4 +1,5 @@
 import Autodiff
+import FewShot
 import Foundation
 import NeuralNets
 
@@ -28,10 +29,9 @@ enum EngineBenchmarks {
         var adam = Adam(learningRate: 1e-3)
         let running = RunningStatistics(layers: 4, channels: 64)
         func step() {
-            let p = parameters.variables()
-            let loss = net(images, parameters: p, normalization: .batch(running: running)).meanSquaredError(target)
-            let g = gradients(of: loss, withRespectTo: p.tensors)
-            adam.step(&parameters, gradients: g)
+            GradientStep.descend(&parameters, with: &adam) { p in
+                (net(images, parameters: p, normalization: .batch(running: running)).meanSquaredError(target), ())
+            }
         }
         step()
         let seconds = medianSeconds(repeats: steps) { step() }

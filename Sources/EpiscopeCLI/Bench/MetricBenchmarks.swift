@@ -23,11 +23,12 @@ enum MetricBenchmarks {
         let running = RunningStatistics(layers: architecture.normalizationLayers, channels: 64)
         var adam = Adam(learningRate: c.metaStepSize)
         func step() {
-            let p = parameters.variables()
-            let r = learner.episode(
-                parameters: p, support: support, supportLabels: supportLabels, query: query, queryLabels: queryLabels, ways: c.ways,
-                normalization: .batch(running: running))
-            adam.step(&parameters, gradients: gradients(of: r.loss, withRespectTo: p.tensors))
+            GradientStep.descend(&parameters, with: &adam) { p in
+                let r = learner.episode(
+                    parameters: p, support: support, supportLabels: supportLabels, query: query, queryLabels: queryLabels, ways: c.ways,
+                    normalization: .batch(running: running))
+                return (r.loss, ())
+            }
         }
         step()
         let seconds = medianSeconds(repeats: repeats) { step() }

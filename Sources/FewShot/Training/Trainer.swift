@@ -141,13 +141,15 @@ public final class Trainer {
         case (.omniglot(let dataset, let train, _), _, _) where MetricLearner(architecture) != nil:
             let sampler = try EpisodeSampler(split: train, ways: c.ways, shots: c.shots, queries: c.queries)
             let e = EpisodeTensors(sampler.sample(using: &generator), from: dataset)
-            let p = parameters.variables()
-            let r = MetricLearner(architecture)!.episode(
-                parameters: p, support: e.support, supportLabels: e.supportLabels, query: e.query, queryLabels: e.queryLabels,
-                ways: e.ways, normalization: .batch(running: running))
-            optimizer.step(&parameters, gradients: gradients(of: r.loss, withRespectTo: p.tensors))
+            let learner = MetricLearner(architecture)!
+            let (loss, r) = GradientStep.descend(&parameters, with: &optimizer) { p in
+                let r = learner.episode(
+                    parameters: p, support: e.support, supportLabels: e.supportLabels, query: e.query, queryLabels: e.queryLabels,
+                    ways: e.ways, normalization: .batch(running: running))
+                return (r.loss, r)
+            }
             return IterationReport(
-                iteration: iteration, metaLoss: r.loss.scalar, accuracy: r.accuracy, iterationsPerSecond: 0,
+                iteration: iteration, metaLoss: loss, accuracy: r.accuracy, iterationsPerSecond: 0,
                 learningRate: optimizer.learningRate,
                 episode: reportsEpisodes ? r.prototypical.map { EpisodeSnapshot($0, e) } : nil)
         case (.omniglot(let dataset, let train, _), .classifier(let model), _):
@@ -174,13 +176,11 @@ public final class Trainer {
         case (.sine, .sine(let model), .pretrained):
             // The baseline: one network regressed on all tasks at once, no inner loop.
             let batch = SineTaskFamily().sampleBatch(tasks: c.metaBatch, shots: c.shots, queries: c.queries, using: &generator)
-            let p = parameters.variables()
             let x = Tensor.concatenate([batch.supportX, batch.queryX], alongAxis: 1).reshaped(to: [-1, 1])
             let y = Tensor.concatenate([batch.supportY, batch.queryY], alongAxis: 1).reshaped(to: [-1, 1])
-            let loss = model(x, parameters: p).meanSquaredError(y)
-            optimizer.step(&parameters, gradients: gradients(of: loss, withRespectTo: p.tensors))
+            let loss = GradientStep.descend(&parameters, with: &optimizer) { p in (model(x, parameters: p).meanSquaredError(y), ()) }.loss
             return IterationReport(
-                iteration: iteration, metaLoss: loss.scalar, accuracy: nil, iterationsPerSecond: 0, learningRate: optimizer.learningRate)
+                iteration: iteration, metaLoss: loss, accuracy: nil, iterationsPerSecond: 0, learningRate: optimizer.learningRate)
         case (.sine, .sine(let model), .reptile):
             let batch = SineTaskFamily().sampleBatch(tasks: c.metaBatch, shots: c.shots, queries: c.queries, using: &generator)
             let epsilon = reptileStepSize
