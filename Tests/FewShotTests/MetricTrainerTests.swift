@@ -25,9 +25,16 @@ import Testing
         #expect(read.runningMeans.count == trainer.checkpoint().architecture.normalizationLayers)
         var rng = SeededGenerator(seed: 2)
         let episode = EpisodeTensors(try EpisodeSampler(split: validation, ways: 5, shots: 1, queries: 3).sample(using: &rng), from: dataset)
-        #expect(
-            Evaluator(checkpoint: read).classify(episode).scores.scalars
-                == Evaluator(checkpoint: trainer.checkpoint()).classify(episode).scores.scalars)
+        // The file holds the trained weights and statistics bit for bit, so the model read back
+        // predicts what the trained one does. Scores agree to rounding only: BLAS may sum in
+        // another order for buffers at other addresses (seen on CI for the Relation Network).
+        let written = trainer.checkpoint()
+        #expect(read.parameters.names == written.parameters.names)
+        #expect(zip(read.parameters.tensors, written.parameters.tensors).allSatisfy { $0.scalars == $1.scalars })
+        #expect(read.runningMeans == written.runningMeans && read.runningVariances == written.runningVariances)
+        let (fromFile, fromMemory) = (Evaluator(checkpoint: read).classify(episode), Evaluator(checkpoint: written).classify(episode))
+        #expect(fromFile.predictions == fromMemory.predictions)
+        #expect(zip(fromFile.scores.scalars, fromMemory.scores.scalars).allSatisfy { abs($0 - $1) <= 1e-5 * max(1, abs($1)) })
 
         // Chance is 20%; 80 iterations of 5-way episodes already score twice that on unseen classes.
         let result = try Evaluator(checkpoint: read).accuracy(
