@@ -108,6 +108,25 @@ import Testing
         }
     }
 
+    @Test func batchNormWithRunningStatistics() {
+        let x = G.random([4, 3, 2, 2], seed: 14)
+        let (mean, variance) = (G.random([3], seed: 20), G.positive([3], seed: 21))
+        let (gamma, beta) = (G.positive([3], seed: 15), G.random([3], seed: 16))
+        for rectified in [false, true] {
+            G.first([x, gamma, beta], epsilon: 1e-3) {
+                G.weighted(Tensor.batchNorm($0[0], mean: mean, variance: variance, scale: $0[1], shift: $0[2], rectified: rectified))
+            }
+            G.second([x, gamma, beta], epsilon: 1e-3, tolerance: 5e-2) {
+                G.weighted(Tensor.batchNorm($0[0], mean: mean, variance: variance, scale: $0[1], shift: $0[2], rectified: rectified).squared())
+            }
+            // Evaluation's single pass gives the numbers of the recorded operations, bit for bit.
+            let recorded = Tensor.batchNorm(x.variable(), mean: mean, variance: variance, scale: gamma, shift: beta, rectified: rectified)
+            let pass = withoutRecording { Tensor.batchNorm(x, mean: mean, variance: variance, scale: gamma, shift: beta, rectified: rectified) }
+            #expect(pass.scalars == recorded.scalars && pass.shape == recorded.shape)
+            #expect(!rectified || pass.scalars.contains(0))
+        }
+    }
+
     @Test func lossesAndDistances() {
         let labels = [1, 3, 0]
         G.first([a]) { $0[0].logSoftmax().picking(indices: labels).sum() }

@@ -85,6 +85,16 @@ import Testing
         #expect((sine["second_order_per_s"] as? Double ?? 0) > 0 && sine["peak_rss_mb"] is Double)
     }
 
+    @Test func benchTimesTheEvaluationOfTheShippedProtoNet() throws {
+        _ = try TestData.omniglot()
+        let r = try run(["bench", "--json", "--only", "protonet_eval"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let report = try json(try #require(r.stdout.split(separator: "\n").map(String.init).first { $0.contains("protonet_eval") }))
+        #expect((report["s_1000"] as? Double ?? 0) > 0 && (report["s_10000"] as? Double ?? 0) > 0)
+        // The shipped model's figure (98.5% on 1000 episodes), so the timing is of a real evaluation.
+        #expect((report["accuracy_10000"] as? Double ?? 0) > 0.98, "\(report)")
+    }
+
     @Test func benchTimesEachMetricLearnersEpisode() throws {
         let names = ["protonet_episode", "matching_episode", "siamese_episode", "relation_episode"]
         let r = try run(["bench", "--json"] + names.flatMap { ["--only", $0] })

@@ -41,6 +41,14 @@ import Testing
             dataset: dataset, split: validation, ways: 5, shots: 1, queries: 5,
             episodes: 50, using: &rng)
         #expect(result.accuracy > 0.4, "\(algorithm) 5-way 1-shot after 80 iterations: \(result.accuracy)")
+
+        // Embedding each drawing once (the default) predicts as embedding each episode does.
+        var (once, each) = (SeededGenerator(seed: 3), SeededGenerator(seed: 3))
+        let table = try Evaluator(checkpoint: read).accuracy(
+            dataset: dataset, split: validation, ways: 5, shots: 1, queries: 5, episodes: 20, using: &once)
+        let episodeByEpisode = try Evaluator(checkpoint: read).accuracy(
+            dataset: dataset, split: validation, ways: 5, shots: 1, queries: 5, episodes: 20, embeddingOnce: false, using: &each)
+        #expect(table == episodeByEpisode)
     }
 
     @Test func metricLearnersAreRejectedOnSine() {

@@ -47,6 +47,24 @@ import Testing
         }
     }
 
+    /// Evaluation embeds each drawing once; the episodes and every prediction are the ones the
+    /// episode-by-episode path gives (the accuracies of 40 episodes agree exactly).
+    @Test(arguments: [ShippedModels.protoNetOneShot, ShippedModels.matchingOneShot])
+    func embeddingEachDrawingOnceChangesNoPrediction(name: String) throws {
+        let data = try TestData.omniglot()
+        TestProcess.configure()
+        let evaluator = Evaluator(checkpoint: try ModelCheckpoint.read(path: Self.models.appendingPathComponent(name).path))
+        let dataset = try OmniglotDataset.load(from: data)
+        let test = try ClassSplit.load(named: "vinyals", part: "test", dataset: dataset, location: data)
+        var (once, each) = (SeededGenerator(seed: 5), SeededGenerator(seed: 5))
+        for (ways, shots) in [(5, 1), (20, 5)] {
+            let table = try evaluator.accuracy(dataset: dataset, split: test, ways: ways, shots: shots, queries: 5, episodes: 40, using: &once)
+            let episodeByEpisode = try evaluator.accuracy(
+                dataset: dataset, split: test, ways: ways, shots: shots, queries: 5, episodes: 40, embeddingOnce: false, using: &each)
+            #expect(table == episodeByEpisode, "\(name) \(ways)-way \(shots)-shot")
+        }
+    }
+
     /// The bars of the learning issue, read from the results stored in each shipped model (the
     /// tests above check that the stored results are what the models really do).
     @Test func shippedModelsMeetTheirBars() throws {

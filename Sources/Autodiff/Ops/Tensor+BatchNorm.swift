@@ -230,11 +230,42 @@ extension Tensor {
         }
     }
 
-    /// Batch normalization with fixed statistics (evaluation mode, running averages).
-    public static func batchNorm(_ x: Tensor, mean: Tensor, variance: Tensor, scale: Tensor, shift: Tensor, epsilon: Float = 1e-5) -> Tensor {
+    /// Batch normalization with fixed statistics (evaluation mode, running averages);
+    /// `rectified` applies ReLU as well. Without a gradient to record (evaluation) it runs as one
+    /// pass per element, which gives the same numbers as the operations it replaces.
+    public static func batchNorm(
+        _ x: Tensor, mean: Tensor, variance: Tensor, scale: Tensor, shift: Tensor, epsilon: Float = 1e-5, rectified: Bool = false
+    ) -> Tensor {
         let channelShape = x.rank == 4 ? [1, x.shape[1], 1, 1] : [1, x.shape[1]]
         let a = scale / (variance + epsilon).sqrt()
         let b = shift - mean * a
-        return x * a.reshaped(to: channelShape) + b.reshaped(to: channelShape)
+        guard GradientRecording.isEnabled, [x, a, b].contains(where: { $0.node != nil }) else {
+            return affinePerChannel(x, a.scalars, b.scalars, rectified: rectified)
+        }
+        let y = x * a.reshaped(to: channelShape) + b.reshaped(to: channelShape)
+        return rectified ? y.relu() : y
+    }
+
+    /// `x · a[c] + b[c]` over [n, c, ...], ReLU after when `rectified`, in one pass.
+    private static func affinePerChannel(_ x: Tensor, _ a: [Float], _ b: [Float], rectified: Bool) -> Tensor {
+        let (n, c) = (x.shape[0], x.shape[1])
+        let plane = x.count / Swift.max(n * c, 1)
+        let values = makeScalars(x.count) { out in
+            x.scalars.withUnsafeBufferPointer { p in
+                parallelChunks(n, work: x.count) { images in
+                    for i in images {
+                        for ch in 0..<c {
+                            let (scale, shift, base) = (a[ch], b[ch], (i * c + ch) * plane)
+                            if rectified {
+                                for j in 0..<plane { out[base + j] = Swift.max(p[base + j] * scale + shift, 0) }
+                            } else {
+                                for j in 0..<plane { out[base + j] = p[base + j] * scale + shift }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Tensor(shape: x.shape, scalars: values)
     }
 }

@@ -26,6 +26,12 @@ struct BenchCommand: ParsableCommand {
         if wanted(.mamlSine) { try emit(MetaLearningBenchmarks.sine()) }
         if wanted(.mamlOmniglot) { try emit(MetaLearningBenchmarks.omniglot()) }
         for (name, algorithm) in MetricBenchmarks.learners where wanted(name) { try emit(MetricBenchmarks.episode(name, algorithm)) }
+        if wanted(.protonetEval) {
+            switch EvaluationBenchmarks.protoNet() {
+            case .success(let report): try emit(report)
+            case .failure(let skipped): printError("protonet_eval skipped: \(skipped.reason)")
+            }
+        }
         if wanted(.omniglotLoad) {
             if let location = try? DataLocation.resolve(), let t = try? OmniglotBenchmark.measureLoad(dataDirectory: location.directory) {
                 try emit(

@@ -92,6 +92,12 @@ public struct RelationNetwork: Sendable {
         return fc2(hidden, weight: parameters["relation.fc2.weight"], bias: parameters["relation.fc2.bias"]).sigmoid().reshaped(to: [q, k])
     }
 
+    /// A class's feature map is the sum of its support maps: [ways, c, h, w] from [n, c, h, w].
+    public func classMaps(of supportMaps: Tensor, labels: [Int], ways: Int) -> Tensor {
+        let shape = Array(supportMaps.shape.dropFirst())
+        return supportMaps.reshaped(to: [supportMaps.shape[0], -1]).scatteringAdd(rows: labels, rowCount: ways).reshaped(to: [ways] + shape)
+    }
+
     /// What one episode looks like inside the model.
     public struct EpisodeResult {
         /// Mean squared error of the relation scores to the one-hot labels.
@@ -110,10 +116,9 @@ public struct RelationNetwork: Sendable {
         let (supportMaps, queryMaps) = EpisodeEmbedding.together(support: support, query: query) {
             embed($0, parameters: parameters, normalization: normalization)
         }
-        let shape = Array(supportMaps.shape.dropFirst())
-        let classMaps = supportMaps.reshaped(to: [support.shape[0], -1]).scatteringAdd(rows: supportLabels, rowCount: ways)
-            .reshaped(to: [ways] + shape)
-        let scores = relations(queryMaps: queryMaps, classMaps: classMaps, parameters: parameters, normalization: normalization)
+        let scores = relations(
+            queryMaps: queryMaps, classMaps: classMaps(of: supportMaps, labels: supportLabels, ways: ways), parameters: parameters,
+            normalization: normalization)
         let targets = MatchingNetwork.oneHot(queryLabels, ways: ways)
         return EpisodeResult(loss: scores.meanSquaredError(targets), accuracy: scores.accuracy(labels: queryLabels), scores: scores)
     }

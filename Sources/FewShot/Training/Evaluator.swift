@@ -41,16 +41,22 @@ public struct Evaluator: Sendable {
         }
     }
 
-    /// Accuracy over `episodes` N-way K-shot episodes of `split`.
+    /// Accuracy over `episodes` N-way K-shot episodes of `split`. A metric learner with running
+    /// statistics embeds each drawing once (``EmbeddingTable``) unless `embeddingOnce` is false;
+    /// the episodes are the same either way, drawn in order from `generator`.
     public func accuracy(
         dataset: OmniglotDataset, split: ClassSplit, ways: Int, shots: Int, queries: Int, episodes: Int,
-        withinAlphabet: Bool = false, using generator: inout SeededGenerator,
+        withinAlphabet: Bool = false, embeddingOnce: Bool = true, using generator: inout SeededGenerator,
         progress: (Int) -> Void = { _ in }
     ) throws -> Accuracy {
         if case .classifier(let model) = checkpoint.architecture, model.ways != ways {
             throw TrainingError.invalidConfiguration("this model classifies \(model.ways) ways; it cannot be tested on \(ways)-way episodes")
         }
         let sampler = try EpisodeSampler(split: split, ways: ways, shots: shots, queries: queries, withinAlphabet: withinAlphabet)
+        if embeddingOnce, let learner = MetricLearner(checkpoint.architecture), let statistics = checkpoint.runningStatistics() {
+            let drawn = (0..<episodes).map { _ in sampler.sample(using: &generator) }
+            return Self.summarize(accuracies(of: drawn, from: dataset, learner: learner, statistics: statistics, progress: progress))
+        }
         // Episodes are drawn in order from the generator, a few workers' worth at a time, then
         // classified side by side (each with its own graph, BLAS on one thread meanwhile): the
         // episodes are a serial run's, and small products waste fewer cycles than on two threads.
@@ -69,6 +75,37 @@ public struct Evaluator: Sendable {
         return Self.summarize(scores)
     }
 
+    /// Per-episode accuracies of a metric learner from an embedding table of every drawing shown.
+    private func accuracies(
+        of episodes: [Episode], from dataset: OmniglotDataset, learner: MetricLearner, statistics: RunningStatistics,
+        progress: (Int) -> Void
+    ) -> [Float] {
+        let table = EmbeddingTable(
+            episodes.flatMap { $0.support + $0.queries }, from: dataset, learner: learner, parameters: checkpoint.parameters,
+            statistics: statistics)
+        let parameters = checkpoint.parameters
+        let chunk = 100
+        var scores: [Float] = []
+        scores.reserveCapacity(episodes.count)
+        while scores.count < episodes.count {
+            let start = scores.count
+            let slice = Array(episodes[start..<min(start + chunk * ParallelSettings.threads, episodes.count)])
+            scores += concurrentMap(slice.count) { i in
+                let e = slice[i]
+                let predicted = withoutRecording {
+                    learner.classScores(
+                        supportEmbeddings: table.embeddings(of: e.support), supportLabels: e.supportLabels,
+                        queryEmbeddings: table.embeddings(of: e.queries), queryLabels: e.queryLabels, ways: e.ways,
+                        parameters: parameters, normalization: .running(statistics)
+                    ).argmaxAlongLastAxis()
+                }
+                return Float(zip(predicted, e.queryLabels).filter { $0 == $1 }.count) / Float(e.queryLabels.count)
+            }
+            progress(scores.count)
+        }
+        return scores
+    }
+
     /// Mean and 95% interval of per-episode accuracies.
     public static func summarize(_ scores: [Float]) -> Accuracy {
         let n = Float(max(scores.count, 1))
@@ -79,7 +116,7 @@ public struct Evaluator: Sendable {
 
     /// Lake's 20 within-alphabet 20-way one-shot runs, scored officially (error rate per run).
     public func lakeRuns(_ runs: LakeRuns) -> LakeRuns.Score {
-        runs.score(predictions: runs.runs.map { run in classify(EpisodeTensors(run.episode, from: runs)).predictions })
+        runs.score(predictions: concurrentMap(runs.runs.count) { i in classify(EpisodeTensors(runs.runs[i].episode, from: runs)).predictions })
     }
 
     /// Mean query MSE over `tasks` sine tasks after each count of fine-tuning steps in `steps`

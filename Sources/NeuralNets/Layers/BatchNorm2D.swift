@@ -71,10 +71,9 @@ public struct BatchNorm2D: Sendable {
             running?.update(layer: layer, with: statistics, count: x.count / channels)
             return y
         case .running(let running):
-            let y = Tensor.batchNorm(
+            return Tensor.batchNorm(
                 x, mean: Tensor(running.means[layer]), variance: Tensor(running.variances[layer]),
-                scale: scale, shift: shift, epsilon: epsilon)
-            return rectified ? y.relu() : y
+                scale: scale, shift: shift, epsilon: epsilon, rectified: rectified)
         }
     }
 }

@@ -55,7 +55,8 @@ public struct Episode: Sendable, Hashable {
     /// The query images as a `[queries, 1, 28, 28]` tensor, in ``queries`` order.
     public func queryImages(from provider: some DrawingProvider) -> Tensor { Self.images(queries, provider.drawings) }
 
-    private static func images(_ refs: [DrawingRef], _ store: DrawingStore) -> Tensor {
+    /// Images of `refs` as a `[refs.count, 1, 28, 28]` tensor.
+    static func images(_ refs: [DrawingRef], _ store: DrawingStore) -> Tensor {
         let side = DrawingStore.imageSide, size = side * side
         var scalars = [Float](repeating: 0, count: refs.count * size)
         scalars.withUnsafeMutableBufferPointer { out in
