@@ -94,7 +94,7 @@ import Testing
         try expectRejected(
             ["bench", "--only", "convnet4"],
             saying:
-                "sgemm, convnet4_train, maml_sine, maml_omniglot, protonet_episode, matching_episode, siamese_episode, relation_episode, omniglot_load, ui_frame, ui_latency"
+                "sgemm, convnet4_train, maml_sine, maml_omniglot, protonet_episode, matching_episode, siamese_episode, relation_episode, protonet_eval, omniglot_load, ui_frame, ui_latency"
         )
     }
 

@@ -27,6 +27,10 @@ import Testing
         #expect(eval.status == 0, "\(eval.stderr)")
         let result = try json(eval.stdout)
         for key in ["mse_before", "mse_step1", "mse_step5", "mse_step10"] { #expect(result[key] is Double, "\(key) in \(eval.stdout)") }
+        #expect(result["steps"] as? [Int] == [0, 1, 5, 10] && (result["median"] as? [Double])?.count == 4, "\(eval.stdout)")
+        #expect((result["worst"] as? [Double])?.count == 4 && (result["diverged"] as? [Int])?.count == 4, "\(eval.stdout)")
+        let text = try run(["eval", "--checkpoint", model, "--episodes", "50"])
+        #expect(text.stdout.contains("median") && text.stdout.contains("worst task") && text.stdout.contains("diverged"), "\(text.stdout)")
     }
 
     @Test func ctrlCStopsWithACheckpointAMessageAndCode130() throws {

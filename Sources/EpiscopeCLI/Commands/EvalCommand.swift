@@ -48,12 +48,14 @@ struct EvalCommand: ParsableCommand {
         let start = Date()
         if model.configuration.dataset == .sine {
             let (shots, episodes) = (shots ?? 5, episodes ?? 600)
-            let errors = evaluator.sineErrors(shots: shots, tasks: episodes, steps: [0, 1, 5, 10], using: &rng)
+            let errors = evaluator.sineErrorStatistics(shots: shots, tasks: episodes, steps: [0, 1, 5, 10], using: &rng)
             if json {
-                print(try JSONOutput.line(EvalReport.Sine(checkpoint: path, tasks: episodes, shots: shots, errors: errors)))
+                print(try JSONOutput.line(EvalReport.Sine(checkpoint: path, errors: errors, shots: shots)))
             } else {
+                func mse(_ x: Float) -> String { String(format: "%.3f", Double(x)) }
+                let (m, d) = (errors.mean.map(mse), errors.median.map(mse))
                 print(
-                    "\(model.configuration.algorithm.rawValue) on sine, \(episodes) tasks, K=\(shots): MSE before \(f(errors[0])), after 1 step \(f(errors[1])), 5 steps \(f(errors[2])), 10 steps \(f(errors[3]))"
+                    "\(model.configuration.algorithm.rawValue) on sine, \(episodes) tasks, K=\(shots): mean MSE before \(m[0]), after 1 step \(m[1]), 5 steps \(m[2]), 10 steps \(m[3]); median \(d[0]), \(d[1]), \(d[2]), \(d[3]); worst task after 10 steps \(mse(errors.worst[3])); diverged (MSE above \(Int(SineErrors.divergenceThreshold)) or NaN) after 10 steps: \(errors.diverged[3]) of \(episodes)"
                 )
             }
             return

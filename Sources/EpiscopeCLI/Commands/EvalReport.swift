@@ -4,27 +4,32 @@ import Foundation
 /// What `episcope eval --json` prints: one object per evaluation, its numbers rounded to the
 /// digits they carry (an interval over a thousand episodes says nothing in its tenth digit).
 enum EvalReport {
-    /// Sine regression: mean query MSE before and after 1, 5 and 10 fine-tuning steps.
+    /// Sine regression: mean query MSE before and after 1, 5 and 10 fine-tuning steps, with the
+    /// median, the worst task and the count of diverged tasks at each.
     struct Sine: Encodable {
         var checkpoint: String
-        var tasks: Int
-        var shots: Int
-        /// MSE after 0, 1, 5 and 10 steps; a fine-tuning run that diverged is not finite.
-        var errors: [Float]
+        var errors: SineErrors
 
         enum CodingKeys: String, CodingKey {
-            case checkpoint, tasks, shots, mseBefore = "mse_before", mseStep1 = "mse_step1", mseStep5 = "mse_step5", mseStep10 = "mse_step10"
+            case checkpoint, tasks, shots, steps, median, worst, diverged
+            case mseBefore = "mse_before", mseStep1 = "mse_step1", mseStep5 = "mse_step5", mseStep10 = "mse_step10"
         }
+        var shots: Int
 
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(checkpoint, forKey: .checkpoint)
-            try container.encode(tasks, forKey: .tasks)
+            try container.encode(errors.tasks, forKey: .tasks)
             try container.encode(shots, forKey: .shots)
             // A diverged error is written as null, not left out: the key is always there.
-            for (key, error) in zip([CodingKeys.mseBefore, .mseStep1, .mseStep5, .mseStep10], errors) {
-                try container.encode(error.isFinite ? rounded(Double(error), 4) : nil, forKey: key)
+            func finite(_ values: [Float]) -> [Double?] { values.map { $0.isFinite ? rounded(Double($0), 4) : nil } }
+            for (key, error) in zip([CodingKeys.mseBefore, .mseStep1, .mseStep5, .mseStep10], finite(errors.mean)) {
+                try container.encode(error, forKey: key)
             }
+            try container.encode(errors.steps, forKey: .steps)
+            try container.encode(finite(errors.median), forKey: .median)
+            try container.encode(finite(errors.worst), forKey: .worst)
+            try container.encode(errors.diverged, forKey: .diverged)
         }
     }
 

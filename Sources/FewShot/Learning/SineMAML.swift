@@ -46,17 +46,35 @@ public struct SineMAML: Sendable {
 
     /// Mean query MSE of the tasks in `batch` after 0...maxSteps inner steps (index = steps).
     public func queryErrors(_ theta: ParameterList, batch: RegressionBatch, maxSteps: Int) -> [Float] {
+        queryErrorsByTask(theta, batch: batch, maxSteps: maxSteps).mean
+    }
+
+    /// The mean query MSE after 0...maxSteps inner steps (index = steps), and each task's own
+    /// (`perTask[steps][task]`), to find the tasks an adaptation sends astray.
+    public func queryErrorsByTask(_ theta: ParameterList, batch: RegressionBatch, maxSteps: Int) -> (mean: [Float], perTask: [[Float]]) {
         var fast = theta.detached().expanded(tasks: batch.taskCount)
-        var errors: [Float] = []
+        var (mean, perTask): ([Float], [[Float]]) = ([], [])
         for step in 0...maxSteps {
-            errors.append(
-                withoutRecording { Self.summedTaskLoss(model(batch.queryX, parameters: fast), batch.queryY) }.scalar / Float(batch.taskCount))
+            let prediction = withoutRecording { model(batch.queryX, parameters: fast) }
+            mean.append(withoutRecording { Self.summedTaskLoss(prediction, batch.queryY) }.scalar / Float(batch.taskCount))
+            perTask.append(Self.taskErrors(prediction, batch.queryY))
             if step == maxSteps { break }
             let leaves = fast.variables()
             let loss = Self.summedTaskLoss(model(batch.supportX, parameters: leaves), batch.supportY)
             fast = fast.descending(gradients(of: loss, withRespectTo: leaves.tensors), stepSize: inner.stepSize)
         }
-        return errors
+        return (mean, perTask)
+    }
+
+    /// Each task's mean squared error, for predictions and targets [tasks, k, 1].
+    static func taskErrors(_ prediction: Tensor, _ target: Tensor) -> [Float] {
+        let (tasks, k) = (target.shape[0], target.shape[1])
+        let (p, t) = (prediction.scalars, target.scalars)
+        return (0..<tasks).map { task in
+            var sum: Float = 0
+            for i in (task * k)..<((task + 1) * k) { sum += (p[i] - t[i]) * (p[i] - t[i]) }
+            return sum / Float(k)
+        }
     }
 }
 
