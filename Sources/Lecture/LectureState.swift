@@ -52,6 +52,9 @@ public struct LectureState: Sendable {
 
     /// Moves to step `number` (clamped), rebuilding its screen; returns the requests it needs.
     mutating func enterStep(_ number: Int) -> [Effect] {
+        // A run started on the step being left would go on taking the cores from the next steps'
+        // screens (and its events would land on the next training step): it stops with its step.
+        let stopRun: [Effect] = app.training.isActive ? [.training(.stop)] : []
         index = min(max(0, number), lecture.steps.count - 1)
         let resources = app.resources
         let lastRequest = app.lastRequestID
@@ -62,6 +65,6 @@ public struct LectureState: Sendable {
         pendingDrawing = nil
         pad = nil
         message = nil
-        return StepSetup.requests(&app)
+        return stopRun + StepSetup.requests(&app)
     }
 }
