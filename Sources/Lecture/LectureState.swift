@@ -32,6 +32,8 @@ public struct LectureState: Sendable {
     public var pendingDrawing: Int?
     /// The shipped models' standard evaluations, for the results step.
     public var results = ResultsTable(rows: [], note: "no models folder")
+    /// The update directions of a directions step, computed when it is entered.
+    var directions: DirectionsFigure.Content?
     /// A transient line for the status bar.
     public var message: String?
     public var shouldQuit = false
@@ -65,6 +67,8 @@ public struct LectureState: Sendable {
         pendingDrawing = nil
         pad = nil
         message = nil
+        // A few gradients of a 1,761-parameter network: milliseconds, so computed right here.
+        directions = step.figure == .directions ? DirectionsFigure.content(for: step.settings) : nil
         return stopRun + StepSetup.requests(&app)
     }
 }
