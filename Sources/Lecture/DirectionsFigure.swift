@@ -42,8 +42,20 @@ enum DirectionsFigure {
         block.render(into: &buffer, area: area)
         let inner = block.inner(area).inset(horizontal: 1, vertical: 0)
         let names = ["MAML", "first-order MAML", "Reptile (k = \(content.reptileSteps))"]
+        let header = Line(
+            LectureText.render("θ: a fresh initialisation (seed \(content.seed)), where meta-training starts", charset: buffer.charset),
+            style: Theme.muted)
+        let numbers = [d.queryLoss] + d.queryLossMoved + d.lengths + d.cosines.flatMap { $0 }
+        guard numbers.allSatisfy(\.isFinite) else {
+            // A step size this large blows the inner step up: there are no directions to compare.
+            let message = "diverged: one inner step at this α leaves the loss not finite, so no direction can be compared"
+            Paragraph([Line(LectureText.render(message, charset: buffer.charset), style: Theme.warning)], wrap: true)
+                .render(into: &buffer, area: inner.inset(top: 2))
+            Paragraph([header], wrap: false).render(into: &buffer, area: inner)
+            return
+        }
         var lines = [
-            Line("θ: a fresh initialisation (seed \(content.seed)), where meta-training starts", style: Theme.muted),
+            header,
             Line(""),
             Line(pad("update rule", 20) + pad("angle to MAML", 15) + "query loss after one inner step", style: Theme.heading),
             Line(pad("", 35) + "from θ " + fixed(d.queryLoss, 3) + "; θ moved " + fixed(moveLength, 1) + " along it:", style: Theme.muted)
