@@ -40,6 +40,8 @@ enum FigureRenderer {
             SlideFigure.render(state.step.diagram, into: &buffer, area: area)
         case .results:
             ResultsFigure.render(state.results, into: &buffer, area: area)
+        case .directions:
+            DirectionsFigure.render(state.directions, into: &buffer, area: area)
         }
     }
 }

@@ -23,6 +23,8 @@ public enum LectureFigure: Sendable, Equatable {
     case slide
     /// The shipped models' accuracies beside the papers', read from the model files.
     case results
+    /// MAML's, first-order MAML's and Reptile's update directions on one sine task, side by side.
+    case directions
 
     /// The name a lecture file uses after `screen:`.
     public var name: String {
@@ -30,6 +32,7 @@ public enum LectureFigure: Sendable, Equatable {
         case .screen(let id): return id.commandName
         case .slide: return "slide"
         case .results: return "results"
+        case .directions: return "directions"
         }
     }
 
@@ -38,13 +41,14 @@ public enum LectureFigure: Sendable, Equatable {
         switch name.lowercased() {
         case "slide", "text": self = .slide
         case "results": self = .results
+        case "directions": self = .directions
         default:
             guard let id = ScreenID(commandName: name) else { return nil }
             self = .screen(id)
         }
     }
 
-    static let allNames = ScreenID.allCases.map(\.commandName) + ["slide", "results"]
+    static let allNames = ScreenID.allCases.map(\.commandName) + ["slide", "results", "directions"]
 }
 
 /// One step: a figure, the settings that bring it to the moment the story needs, and a caption.

@@ -32,6 +32,8 @@ public struct LectureState: Sendable {
     public var pendingDrawing: Int?
     /// The shipped models' standard evaluations, for the results step.
     public var results = ResultsTable(rows: [], note: "no models folder")
+    /// The update directions of a directions step, computed when it is entered.
+    var directions: DirectionsFigure.Content?
     /// A transient line for the status bar.
     public var message: String?
     public var shouldQuit = false
@@ -52,6 +54,9 @@ public struct LectureState: Sendable {
 
     /// Moves to step `number` (clamped), rebuilding its screen; returns the requests it needs.
     mutating func enterStep(_ number: Int) -> [Effect] {
+        // A run started on the step being left would go on taking the cores from the next steps'
+        // screens (and its events would land on the next training step): it stops with its step.
+        let stopRun: [Effect] = app.training.isActive ? [.training(.stop)] : []
         index = min(max(0, number), lecture.steps.count - 1)
         let resources = app.resources
         let lastRequest = app.lastRequestID
@@ -62,6 +67,8 @@ public struct LectureState: Sendable {
         pendingDrawing = nil
         pad = nil
         message = nil
-        return StepSetup.requests(&app)
+        // A few gradients of a 1,761-parameter network: milliseconds, so computed right here.
+        directions = step.figure == .directions ? DirectionsFigure.content(for: step.settings) : nil
+        return stopRun + StepSetup.requests(&app)
     }
 }

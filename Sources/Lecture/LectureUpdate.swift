@@ -67,6 +67,9 @@ public func updateLecture(_ state: inout LectureState, _ action: LectureAction) 
         // The explorer would now compute every screen; a lecture computes only the step on show.
         state.app.resources[kind] = availability
         return StepSetup.requests(&state.app)
+    case .app(.trainingEvents) where state.app.training.phase == .idle:
+        // The last events of a run stopped when its step was left: this step started no run.
+        return []
     case .app(let inner):
         return update(&state.app, inner)
     }
