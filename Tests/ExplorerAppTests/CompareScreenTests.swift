@@ -38,6 +38,23 @@ struct CompareScreenTests {
         assertSnapshot(ascii, named: "compare-all-four-ascii-160x48")
     }
 
+    @Test("10-way 5-shot: a row per class, numbers lined up, each support drawing's pair score, cosine and attention")
+    func manyShots() throws {
+        _ = try TestData.omniglot()
+        let frame = CompareFixture.withLoop(CompareFixture.allFour) { loop -> Buffer in
+            for _ in 0..<5 { loop.iterate(with: .key(.char("+"))) }
+            for _ in 0..<4 { loop.iterate(with: .key(.char("]"))) }
+            loop.settle()
+            loop.iterate(with: nil)
+            return loop.terminal.lastFrame
+        }
+        let text = frame.plainText()
+        #expect(text.contains("q10") && !text.contains("q11"), "\(text)")
+        #expect(text.contains(" 1  pair .") || text.contains(" 1* pair ."), "\(text)")
+        #expect(text.contains("10  cos .") || text.contains("10* cos ."), "\(text)")
+        assertSnapshot(frame, named: "compare-all-four-10way5shot-160x48")
+    }
+
     @Test("d finds an episode where the learners differ and selects the query they differ on")
     func findDisagreement() throws {
         _ = try TestData.omniglot()

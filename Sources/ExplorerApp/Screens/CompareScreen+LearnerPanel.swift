@@ -14,8 +14,17 @@ struct LearnerPanel: Widget {
         var values: [Float]
         var decimals: Int
 
-        var width: Int {
-            CharacterWidth.of(label) + values.reduce(0) { $0 + 1 + CharacterWidth.of(NumberFormatting.fixed($1, decimals: decimals)) } + 1
+        /// A value as drawn: scores and cosines in (−1, 1) without the leading zero (".86"), so
+        /// five shots fit a panel.
+        func text(_ value: Float) -> String {
+            let text = NumberFormatting.fixed(value, decimals: decimals)
+            guard decimals > 0, abs(value) < 0.995 else { return text }
+            return text.hasPrefix("-0.") ? "-" + text.dropFirst(2) : text.hasPrefix("0.") ? String(text.dropFirst()) : text
+        }
+
+        /// Columns for the label and the first `count` values, with the space after them.
+        func width(_ count: Int) -> Int {
+            CharacterWidth.of(label) + values.prefix(count).reduce(0) { $0 + 1 + CharacterWidth.of(text($1)) } + 1
         }
     }
 
@@ -70,20 +79,27 @@ struct LearnerPanel: Widget {
     ) {
         let predicted = verdict.predicted == c
         let color = Style(fg: Theme.classColor(c), modifiers: .bold)
-        var x = buffer.set(x: row.x, y: row.y, string: "\(c + 1)", style: predicted ? color.patched(with: Theme.selected) : color, clip: row)
+        // Class numbers padded to the widest, so the columns line up at 10 ways.
+        let number = String(c + 1), widest = String(view.ways).count
+        var x = buffer.set(
+            x: row.x + widest - number.count, y: row.y, string: number, style: predicted ? color.patched(with: Theme.selected) : color, clip: row)
         x = buffer.set(x: x, y: row.y, string: isTrue ? "* " : "  ", style: Theme.label, clip: row)
         let probability = verdict.probabilities[c]
         let value = NumberFormatting.fixed(probability, decimals: 2)
         // Evidence groups that fit, leaving room for a bar of at least 2 cells and the value:
         // the learner's numbers matter more than the bar that repeats the value.
         var room = row.right - x - CharacterWidth.of(value) - 3
-        for group in groups(verdict, class: c) where group.width <= room {
+        // A group that does not fit shows the values that do, then an ellipsis.
+        let ellipsis = Symbols.ellipsis(charset)
+        for group in groups(verdict, class: c) {
+            var count = group.values.count
+            while count > 0 && group.width(count) + (count < group.values.count ? CharacterWidth.of(ellipsis) : 0) > room { count -= 1 }
+            guard count > 0 else { break }
             x = buffer.set(x: x, y: row.y, string: group.label, style: Theme.muted, clip: row)
-            for v in group.values {
-                x = buffer.set(x: x + 1, y: row.y, string: NumberFormatting.fixed(v, decimals: group.decimals), clip: row)
-            }
+            for v in group.values.prefix(count) { x = buffer.set(x: x + 1, y: row.y, string: group.text(v), clip: row) }
+            if count < group.values.count { x = buffer.set(x: x, y: row.y, string: ellipsis, style: Theme.muted, clip: row) }
             x += 1
-            room -= group.width
+            room = row.right - x - CharacterWidth.of(value) - 3
         }
         let barWidth = max(0, row.right - x - CharacterWidth.of(value) - 1)
         let filled = Int((Double(min(max(probability, 0), 1)) * Double(barWidth)).rounded())

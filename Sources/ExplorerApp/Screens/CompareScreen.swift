@@ -15,9 +15,10 @@ enum CompareScreen {
         let (left, right) = area.splitLeft(min(36, max(24, area.width / 5 + 4)))
         let summaryHeight = min(view.queries.count + 4, max(6, left.height - 9))
         let (drawings, summaryArea) = left.splitBottom(summaryHeight)
-        // The support set joins the query when there is room for both to be legible.
-        if drawings.height >= 24 {
-            let (queryArea, supportArea) = drawings.splitTop(drawings.height * 2 / 5)
+        // The support set joins the query when there is room for both to be legible: three
+        // rows a class at least.
+        let (queryArea, supportArea) = drawings.splitTop(drawings.height * 2 / 5)
+        if queryArea.height >= 10, (supportArea.height - 2) / max(1, view.ways) >= 3 {
             renderQuery(view, selected: selected, state: state, into: &buffer, area: queryArea)
             renderSupport(view, state: state, into: &buffer, area: supportArea)
         } else {
