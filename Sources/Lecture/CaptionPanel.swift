@@ -31,6 +31,9 @@ enum CaptionPanel {
         let r = state.app.resources
         guard case .screen(let screen) = state.step.figure else { return nil }
         switch screen {
+        case .compare:
+            if !r.omniglot.isReady, case .loading = r.omniglot { return nil }
+            if !r.omniglot.isReady { return r.omniglot.caption }
         case .episode, .prototypes:
             if !r.omniglot.isReady, case .loading = r.omniglot { return nil }
             if !r.omniglot.isReady { return r.omniglot.caption }

@@ -78,6 +78,8 @@ public struct StepSettings: Sendable, Equatable {
     public var withinAlphabet: Bool?
     public var select: Int?
     public var zoom: Bool?
+    /// Compare: open on the first episode after `episode` where the learners disagree.
+    public var disagree: Bool?
     // Sine and Inner loop
     public var alpha: Float?
     public var steps: Int?

@@ -7,7 +7,7 @@ import TerminalUI
 ///     # a comment            (anywhere; blank lines are ignored)
 ///     title: Meta-learning   (once, before the first step)
 ///     == Step title          (starts a step)
-///     screen: episode        (episode, prototypes, inner, sine, training, slide, results or directions)
+///     screen: episode        (episode, prototypes, inner, sine, training, compare, slide, results or directions)
 ///     seed: 7                (and other settings, `key: value`, see `StepSettings`)
 ///     > Caption paragraph, Unicode mathematics welcome: φ = θ − α ∇L.
 ///     | a diagram line, kept verbatim (slides)
@@ -129,6 +129,7 @@ public enum LectureParser {
             }
         case "select": s.select = try integer(0...100)
         case "zoom": s.zoom = try flag()
+        case "disagree": s.disagree = try flag()
         case "alpha":
             guard let alpha = Float(value), alpha > 0, alpha.isFinite else {
                 throw SettingError(text: "'alpha' wants a positive number such as 0.01, got '\(value)'")
@@ -151,7 +152,7 @@ public enum LectureParser {
             s.dataset = value.lowercased()
         default:
             throw SettingError(
-                text: "unknown setting '\(key)'; known: screen, seed, glyphs, ways, shots, episode, alphabet, select, zoom, "
+                text: "unknown setting '\(key)'; known: screen, seed, glyphs, ways, shots, episode, alphabet, select, zoom, disagree, "
                     + "alpha, steps, baseline, task, batch, algorithm, dataset")
         }
         step.settings = s

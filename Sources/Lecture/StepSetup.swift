@@ -12,13 +12,14 @@ enum StepSetup {
         app.resources = resources
         if let glyphs = s.glyphs { app.glyphMode = glyphs }
         switch screen {
-        case .episode, .prototypes:
+        case .episode, .prototypes, .compare:
             if let ways = s.ways { app.episode.ways = ways }
             if let shots = s.shots { app.episode.shots = min(shots, EpisodeState.shotsRange.upperBound) }
             if let number = s.episode { app.episode.episodeNumber = number }
             if let within = s.withinAlphabet { app.episode.withinAlphabet = within }
             if let select = s.select { app.episode.selectedQuery = select }
             if let zoom = s.zoom { app.episode.zoomed = zoom }
+            if let disagree = s.disagree { app.compare.searchOnOpen = disagree }
         case .sine:
             if let task = s.task {
                 app.sine.taskNumber = task
@@ -47,6 +48,9 @@ enum StepSetup {
         case .episode, .prototypes:
             guard app.episode.view == nil, app.episode.pendingRequest == nil else { return [] }
             return requestEpisode(&app)
+        case .compare:
+            guard app.compare.view == nil, app.compare.pendingRequest == nil else { return [] }
+            return requestCompare(&app)
         case .sine:
             guard app.sine.curves == nil, app.sine.pendingRequest == nil else { return [] }
             return requestSine(&app)

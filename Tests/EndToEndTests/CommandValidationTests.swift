@@ -80,8 +80,9 @@ import Testing
     // MARK: - Typed arguments list what they accept
 
     @Test func wrongNamesListTheRightOnes() throws {
-        try expectRejected(["render", "--screen", "nope"], saying: "'episode', 'prototypes', 'inner', 'sine' or 'training'")
-        try expectRejected(["explore", "--screen", "nope"], saying: "'episode', 'prototypes', 'inner', 'sine' or 'training'")
+        // Six names and more, the argument parser lists them without quotes.
+        try expectRejected(["render", "--screen", "nope"], saying: "one of episode, prototypes, inner, sine, training, compare")
+        try expectRejected(["explore", "--screen", "nope"], saying: "one of episode, prototypes, inner, sine, training, compare")
         try expectRejected(["render", "--screen", "sine", "--size", "100by30"], saying: "wants WIDTHxHEIGHT between 1x1 and 1000x500")
         try expectRejected(["lecture", "--size", "0x30"], saying: "wants WIDTHxHEIGHT")
         try expectRejected(["lecture", "--theme", "dark"], saying: "'standard' and 'projector'")

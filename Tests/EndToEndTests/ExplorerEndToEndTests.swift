@@ -55,6 +55,38 @@ struct ExplorerEndToEndTests {
     }
 
     @Test(
+        "compare screen: the four learners, d finds where they differ, arrows select; c toggles the prototypes' distance",
+        .enabled(if: hasTmux, "needs tmux (make deps installs it)"))
+    func compare() throws {
+        let tmux = try start("--screen compare --seed 7", data: try TestData.omniglot().directory, width: 160, height: 48)
+        defer { tmux.kill() }
+        let first = tmux.waitFor(timeout: 60) { $0.contains("Who is right") && $0.contains("ProtoNet") }
+        for name in ["6 Compare", "Siamese network", "Matching Networks", "Relation Networks", "Query q1", "d differ"] {
+            #expect(first.contains(name), "\(name) drawn:\n\(first)")
+        }
+        try tmux.send("j")
+        let second = tmux.waitFor { $0.contains("Query q2") }
+        #expect(second.contains("Query q2"), "j selected the next query:\n\(second)")
+        try tmux.send("d")
+        let differ = tmux.waitFor(timeout: 60) { $0.contains("they differ on q") }
+        #expect(differ.contains("they differ on q"), "d found an episode where they differ:\n\(differ)")
+        #expect(differ.contains("≠"), "the summary marks the query they differ on:\n\(differ)")
+        try tmux.send("?")
+        let help = tmux.waitFor { $0.contains("sample episodes until the learners disagree") }
+        #expect(help.contains("go to screen 1 to 6"), "help lists the new screen:\n\(help)")
+        try tmux.send("Escape")
+        try tmux.send("2")
+        let squared = tmux.waitFor { $0.contains("Squared distance") && $0.contains("c metric") }
+        #expect(squared.contains("squared") && squared.contains("cosine"), "both accuracies under the distances:\n\(squared)")
+        try tmux.send("c")
+        let cosine = tmux.waitFor { $0.contains("Cosine distance") }
+        #expect(cosine.contains("c cosine"), "c switched to cosine distance:\n\(cosine)")
+        try tmux.send("q")
+        let after = tmux.waitFor { $0.contains("EXITED") }
+        #expect(after.contains("EXITED status 0"), "the shell got control back:\n\(after)")
+    }
+
+    @Test(
         "sine screen opens without data and quits on Ctrl-C",
         .enabled(if: hasTmux, "needs tmux (make deps installs it)"))
     func sine() throws {

@@ -27,7 +27,9 @@ struct KeyHandlingTests {
         #expect(state.screen == .prototypes)
         _ = press(.backTab, &state)
         _ = press(.backTab, &state)
-        #expect(state.screen == .training)
+        #expect(state.screen == .compare, "Compare is the last tab stop")
+        _ = press(.char("6"), &state)
+        #expect(state.screen == .compare)
         _ = press(.char("4"), &state)
         #expect(state.screen == .sine)
     }

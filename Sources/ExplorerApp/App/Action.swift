@@ -37,6 +37,12 @@ public enum Action: Sendable, Equatable {
     case episodeToggleZoom
     /// Moves the query selection by columns and rows of the query grid.
     case selectQuery(dx: Int, dy: Int)
+    /// Prototypes: squared Euclidean or cosine distance to the prototypes.
+    case prototypesToggleDistance
+
+    // MARK: - Compare
+    /// Samples the next episodes until the metric learners disagree on some query.
+    case compareFindDisagreement
 
     // MARK: - Inner loop
     case innerStep
@@ -57,6 +63,7 @@ public enum Action: Sendable, Equatable {
     case resource(ResourceKind, Availability)
     case sineCurves(SineCurves)
     case episodeReady(EpisodeView)
+    case compareReady(CompareView)
     case innerReady(InnerResult)
     /// The training worker's events since the last drain, oldest first.
     case trainingEvents([TrainingUpdate])

@@ -23,6 +23,7 @@ public struct AppState: Sendable {
     public var resources = Resources()
     public var sine: SineState
     public var episode = EpisodeState()
+    public var compare = CompareState()
     public var inner = InnerState()
     public var training = TrainingState()
     /// Set by `quit`; the loop exits after drawing nothing more.

@@ -3,6 +3,8 @@
 public enum Effect: Sendable, Equatable {
     case adaptSine(SineRequest)
     case sampleEpisode(EpisodeRequest)
+    /// The current episode through the four metric learners (or a search for a disagreement).
+    case compareEpisode(CompareRequest)
     case adaptInner(InnerRequest)
     case training(TrainingCommand)
     /// The lecture's drawing pad: classify a drawing against an episode.

@@ -1,3 +1,5 @@
+import FewShot
+
 /// The Episode and Prototypes screens: one few-shot episode, the selected query, and what the
 /// ProtoNet made of it.
 public struct EpisodeState: Sendable, Equatable {
@@ -14,6 +16,8 @@ public struct EpisodeState: Sendable, Equatable {
     public var withinAlphabet = false
     /// Index into the episode's queries.
     public var selectedQuery = 0
+    /// The Prototypes screen's distance (`c` toggles): the trained squared Euclidean, or cosine.
+    public var prototypeDistance: ProtoNet.Distance = .squaredEuclidean
     /// Whether the zoom overlay (drawing and its 28x28 model input) is open.
     public var zoomed = false
     public var view: EpisodeView?
@@ -83,8 +87,24 @@ public struct EpisodeView: Sendable, Equatable {
         public var distances: [Float]
         /// Softmax of minus the distances.
         public var probabilities: [Float]
+        /// The same under cosine distance (1 − cos) to the prototypes, for the Prototypes screen's toggle.
+        public var cosineDistances: [Float]
+        public var cosineProbabilities: [Float]
+        public var cosinePredicted: Int
 
         public var isCorrect: Bool { label == predicted }
+
+        /// Distance to each prototype under `distance`.
+        public func distances(_ distance: ProtoNet.Distance) -> [Float] {
+            distance == .cosine ? cosineDistances : distances
+        }
+        /// Softmax of minus the distances under `distance`.
+        public func probabilities(_ distance: ProtoNet.Distance) -> [Float] {
+            distance == .cosine ? cosineProbabilities : probabilities
+        }
+        /// The nearest prototype under `distance`.
+        public func predicted(_ distance: ProtoNet.Distance) -> Int { distance == .cosine ? cosinePredicted : predicted }
+        public func isCorrect(_ distance: ProtoNet.Distance) -> Bool { label == predicted(distance) }
     }
 
     /// A 2-D principal-component projection of the embeddings.
@@ -110,6 +130,8 @@ public struct EpisodeView: Sendable, Equatable {
     public var accuracy: Float {
         queries.isEmpty ? 0 : Float(queries.filter(\.isCorrect).count) / Float(queries.count)
     }
+    /// Queries whose nearest prototype under `distance` is their class.
+    public func correctCount(_ distance: ProtoNet.Distance) -> Int { queries.filter { $0.isCorrect(distance) }.count }
 }
 
 extension EpisodeState {

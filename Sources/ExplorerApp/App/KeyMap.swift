@@ -29,7 +29,7 @@ public struct KeyBinding: Sendable {
 /// The explorer's keys.
 public enum KeyMap {
     /// Every binding; screen-specific ones first, so they win over global ones on their screen.
-    public static let bindings: [KeyBinding] = sine + episode + prototypes + inner + training + global
+    public static let bindings: [KeyBinding] = sine + episode + prototypes + compare + inner + training + global
 
     static let sine: [KeyBinding] = [
         KeyBinding([.char(" ")], .sineStep, help: "one inner gradient step on the support points", hint: "step", on: [.sine]),
@@ -44,23 +44,36 @@ public enum KeyMap {
     ]
 
     static let episode: [KeyBinding] = [
-        KeyBinding([.char("r")], .episodeResample, help: "sample a new episode", hint: "resample", on: [.episode, .prototypes]),
-        KeyBinding([.char("+"), .char("=")], .episodeMoreWays, help: "one more class (ways + 1)", hint: "ways", on: [.episode, .prototypes]),
-        KeyBinding([.char("-")], .episodeFewerWays, help: "one fewer class (ways - 1)", on: [.episode, .prototypes]),
-        KeyBinding([.char("]")], .episodeMoreShots, help: "one more support drawing per class", hint: "shots", on: [.episode, .prototypes]),
-        KeyBinding([.char("[")], .episodeFewerShots, help: "one fewer support drawing per class", on: [.episode, .prototypes]),
+        KeyBinding([.char("r")], .episodeResample, help: "sample a new episode", hint: "resample", on: [.episode, .prototypes, .compare]),
         KeyBinding(
-            [.char("w")], .episodeToggleWithinAlphabet, help: "classes from one alphabet only (harder)", hint: "alphabet", on: [.episode, .prototypes]
+            [.char("+"), .char("=")], .episodeMoreWays, help: "one more class (ways + 1)", hint: "ways", on: [.episode, .prototypes, .compare]),
+        KeyBinding([.char("-")], .episodeFewerWays, help: "one fewer class (ways - 1)", on: [.episode, .prototypes, .compare]),
+        KeyBinding([.char("]")], .episodeMoreShots, help: "one more support drawing per class", hint: "shots", on: [.episode, .prototypes, .compare]),
+        KeyBinding([.char("[")], .episodeFewerShots, help: "one fewer support drawing per class", on: [.episode, .prototypes, .compare]),
+        KeyBinding(
+            [.char("w")], .episodeToggleWithinAlphabet, help: "classes from one alphabet only (harder)", hint: "alphabet",
+            on: [.episode, .prototypes, .compare]
         ),
         KeyBinding([.char("z")], .episodeToggleZoom, help: "zoom the selected query beside its 28x28 model input", hint: "zoom", on: [.episode]),
         KeyBinding([.char("g")], .cycleGlyphMode, help: "draw glyphs as ASCII, half blocks or braille", hint: "glyphs", on: [.episode]),
-        KeyBinding([.left, .char("h")], .selectQuery(dx: -1, dy: 0), help: "select the previous query", on: [.episode, .prototypes]),
-        KeyBinding([.right, .char("l")], .selectQuery(dx: 1, dy: 0), help: "select the next query", hint: "select", on: [.episode, .prototypes]),
-        KeyBinding([.up, .char("k")], .selectQuery(dx: 0, dy: -1), help: "select the query a row up", on: [.episode, .prototypes]),
-        KeyBinding([.down, .char("j")], .selectQuery(dx: 0, dy: 1), help: "select the query a row down", on: [.episode, .prototypes])
+        KeyBinding([.left, .char("h")], .selectQuery(dx: -1, dy: 0), help: "select the previous query", on: [.episode, .prototypes, .compare]),
+        KeyBinding(
+            [.right, .char("l")], .selectQuery(dx: 1, dy: 0), help: "select the next query", hint: "select", on: [.episode, .prototypes, .compare]),
+        KeyBinding([.up, .char("k")], .selectQuery(dx: 0, dy: -1), help: "select the query a row up", on: [.episode, .prototypes, .compare]),
+        KeyBinding([.down, .char("j")], .selectQuery(dx: 0, dy: 1), help: "select the query a row down", on: [.episode, .prototypes, .compare])
     ]
 
-    static let prototypes: [KeyBinding] = []
+    static let prototypes: [KeyBinding] = [
+        KeyBinding(
+            [.char("c")], .prototypesToggleDistance, help: "squared Euclidean or cosine distance to the prototypes", hint: "metric",
+            on: [.prototypes])
+    ]
+
+    static let compare: [KeyBinding] = [
+        KeyBinding(
+            [.char("d")], .compareFindDisagreement, help: "sample episodes until the learners disagree on a query", hint: "differ",
+            on: [.compare])
+    ]
 
     static let inner: [KeyBinding] = [
         KeyBinding([.char(" ")], .innerStep, help: "one inner step on every task of the meta-batch", hint: "step", on: [.inner]),
@@ -89,6 +102,7 @@ public enum KeyMap {
         KeyBinding([.char("3")], .show(.inner), help: "Inner loop screen"),
         KeyBinding([.char("4")], .show(.sine), help: "Sine screen"),
         KeyBinding([.char("5")], .show(.training), help: "Training screen"),
+        KeyBinding([.char("6")], .show(.compare), help: "Compare screen"),
         KeyBinding([.char("g")], .cycleGlyphMode, help: "draw glyphs as ASCII, half blocks or braille"),
         KeyBinding([.char("?")], .toggleHelp, help: "this help", hint: "help"),
         KeyBinding([.escape], .closeOverlay, help: "close help or zoom"),
@@ -146,7 +160,7 @@ public enum KeyMap {
 
     private static func family(of action: Action) -> (keys: (Charset) -> String, help: String)? {
         switch action {
-        case .show: return ({ _ in "1-5" }, "go to screen 1 to 5")
+        case .show: return ({ _ in "1-\(ScreenID.allCases.count)" }, "go to screen 1 to \(ScreenID.allCases.count)")
         case .nextScreen, .previousScreen: return ({ _ in "Tab Shift-Tab" }, "next and previous screen")
         case .selectQuery: return ({ $0 == .ascii ? "arrows hjkl" : "←↓↑→ hjkl" }, "select a query")
         default: return nil

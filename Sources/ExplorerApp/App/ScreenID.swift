@@ -1,6 +1,6 @@
-/// The explorer's screens, in tab order (the digit keys 1 to 5 follow this order).
+/// The explorer's screens, in tab order (the digit keys 1 to 6 follow this order).
 public enum ScreenID: Int, CaseIterable, Sendable, Hashable {
-    case episode, prototypes, inner, sine, training
+    case episode, prototypes, inner, sine, training, compare
 
     /// The tab title.
     public var title: String {
@@ -10,6 +10,7 @@ public enum ScreenID: Int, CaseIterable, Sendable, Hashable {
         case .inner: return "Inner loop"
         case .sine: return "Sine"
         case .training: return "Training"
+        case .compare: return "Compare"
         }
     }
 
@@ -21,6 +22,7 @@ public enum ScreenID: Int, CaseIterable, Sendable, Hashable {
         case .inner: return "inner"
         case .sine: return "sine"
         case .training: return "training"
+        case .compare: return "compare"
         }
     }
 

@@ -2,7 +2,7 @@ func updateEpisode(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .episodeResample:
         state.episode.episodeNumber += 1
-        return requestEpisode(&state)
+        return requestCurrentEpisode(&state)
     case .episodeMoreWays, .episodeFewerWays:
         let ways = state.episode.ways + (action == .episodeMoreWays ? 1 : -1)
         guard EpisodeState.waysRange.contains(ways) else {
@@ -10,7 +10,7 @@ func updateEpisode(_ state: inout AppState, _ action: Action) -> [Effect] {
             return []
         }
         state.episode.ways = ways
-        return requestEpisode(&state)
+        return requestCurrentEpisode(&state)
     case .episodeMoreShots, .episodeFewerShots:
         let shots = state.episode.shots + (action == .episodeMoreShots ? 1 : -1)
         guard EpisodeState.shotsRange.contains(shots) else {
@@ -18,22 +18,26 @@ func updateEpisode(_ state: inout AppState, _ action: Action) -> [Effect] {
             return []
         }
         state.episode.shots = shots
-        return requestEpisode(&state)
+        return requestCurrentEpisode(&state)
     case .episodeToggleWithinAlphabet:
         state.episode.withinAlphabet.toggle()
         state.message = state.episode.withinAlphabet ? "classes from one alphabet (harder)" : "classes from any alphabet"
-        return requestEpisode(&state)
+        return requestCurrentEpisode(&state)
     case .episodeToggleZoom:
         guard state.episode.view != nil else { return [] }
         state.episode.zoomed.toggle()
         return []
     case .selectQuery(let dx, let dy):
-        guard let view = state.episode.view, !view.queries.isEmpty else { return [] }
-        let count = view.queries.count
-        let perRow = EpisodeState.queryColumns(count: count)
+        let count = (state.screen == .compare ? state.compare.view?.queries.count : state.episode.view?.queries.count) ?? 0
+        guard count > 0 else { return [] }
+        // The Compare screen lists its queries in one column; the Episode screen draws a grid.
+        let perRow = state.screen == .compare ? 1 : EpisodeState.queryColumns(count: count)
         var index = state.episode.selectedQuery + dx + dy * perRow
         index = min(max(index, 0), count - 1)
         state.episode.selectedQuery = index
+        return []
+    case .prototypesToggleDistance:
+        state.episode.prototypeDistance = state.episode.prototypeDistance == .squaredEuclidean ? .cosine : .squaredEuclidean
         return []
     case .episodeReady(let view):
         guard view.id == state.episode.pendingRequest else { return [] }

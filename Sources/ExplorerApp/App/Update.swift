@@ -34,8 +34,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         .sineAlphaDown, .sineToggleBaseline, .sineAddPoint, .sineCurves:
         return updateSine(&state, action)
     case .episodeResample, .episodeMoreWays, .episodeFewerWays, .episodeMoreShots, .episodeFewerShots,
-        .episodeToggleWithinAlphabet, .episodeToggleZoom, .selectQuery, .episodeReady:
+        .episodeToggleWithinAlphabet, .episodeToggleZoom, .selectQuery, .prototypesToggleDistance, .episodeReady:
         return updateEpisode(&state, action)
+    case .compareFindDisagreement, .compareReady:
+        return updateCompare(&state, action)
     case .innerStep, .innerRunAll, .innerReset, .innerNewBatch, .innerAlphaUp, .innerAlphaDown, .innerReady:
         return updateInner(&state, action)
     case .trainingToggle, .trainingStop, .trainingNextAlgorithm, .trainingNextDataset, .trainingEvents:
@@ -46,6 +48,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .requestFailed(let id, let message):
         if state.sine.pendingRequest == id { state.sine.pendingRequest = nil }
         if state.episode.pendingRequest == id { state.episode.pendingRequest = nil }
+        if state.compare.pendingRequest == id { (state.compare.pendingRequest, state.compare.searching) = (nil, false) }
         if state.inner.pendingRequest == id { state.inner.pendingRequest = nil }
         state.message = message
         return []
@@ -82,6 +85,11 @@ private func requestsForCurrentScreen(_ state: inout AppState) -> [Effect] {
     case .inner:
         guard state.inner.result == nil, state.inner.pendingRequest == nil, innerSourceReady(state.resources) else { return [] }
         return requestInner(&state)
+    case .compare:
+        guard state.compare.view == nil, state.compare.pendingRequest == nil,
+            state.resources.omniglot.isReady, state.resources.protoNet.isReady
+        else { return [] }
+        return requestCompare(&state)
     case .sine, .training:
         return []
     }

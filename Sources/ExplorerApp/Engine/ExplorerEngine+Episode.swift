@@ -8,17 +8,7 @@ extension ExplorerEngine {
     func episodeView(for request: EpisodeRequest) throws -> EpisodeView {
         guard let data = omniglot, let model = protoNet else { throw ExplorerError.omniglotMissing }
         guard case .embedding(let encoder) = model.checkpoint.architecture else { throw ExplorerError.wrongModel("ProtoNet") }
-        var generator = derivedGenerator(seed: request.seed, number: request.episodeNumber, stream: 1)
-        let sampler = try EpisodeSampler(
-            split: data.split, ways: request.ways, shots: request.shots, queries: request.queriesPerClass,
-            withinAlphabet: request.withinAlphabet)
-        let sampled = sampler.sample(using: &generator)
-        // The sampler lists queries class by class; shuffled, the screen does not give the answer away.
-        var order = Array(sampled.queries.indices)
-        order.shuffle(using: &generator)
-        let episode = Episode(
-            classes: sampled.classes, queries: order.map { sampled.queries[$0] },
-            queryLabels: order.map { sampled.queryLabels[$0] })
+        let episode = try sampledEpisode(for: request, from: data)
         let tensors = EpisodeTensors(episode, from: data.dataset)
         let checkpoint = model.checkpoint
         let normalization: NormalizationMode = checkpoint.runningStatistics().map { .running($0) } ?? .batch(running: nil)
@@ -30,6 +20,9 @@ extension ExplorerEngine {
         }
         let ways = episode.ways
         let distances = result.distances.scalars
+        let cosine = ProtoNet.distances(result.queryEmbeddings, result.prototypes, .cosine)
+        let cosineDistances = cosine.scalars, cosineProbabilities = (-cosine).softmax().scalars
+        let cosinePredicted = (-cosine).argmaxAlongLastAxis()
         let classes = episode.classes.map { c in
             EpisodeView.ClassInfo(
                 alphabet: c.identity.alphabet, character: c.identity.character, rotationDegrees: c.identity.rotation.degrees,
@@ -43,7 +36,10 @@ extension ExplorerEngine {
             let bitmap = data.dataset.bitmap(ref)
             return EpisodeView.QueryInfo(
                 drawing: Self.croppedGlyph(bitmap), original: Self.glyph(bitmap), input: GlyphImage(width: 28, height: 28, bytes: input),
-                label: episode.queryLabels[index], predicted: predicted, distances: row, probabilities: probabilities)
+                label: episode.queryLabels[index], predicted: predicted, distances: row, probabilities: probabilities,
+                cosineDistances: Array(cosineDistances[(index * ways)..<((index + 1) * ways)]),
+                cosineProbabilities: Array(cosineProbabilities[(index * ways)..<((index + 1) * ways)]),
+                cosinePredicted: cosinePredicted[index])
         }
         let features = result.prototypes.shape[1]
         let projection = PCA.project(
@@ -54,6 +50,22 @@ extension ExplorerEngine {
         return EpisodeView(
             id: request.id, classes: classes, queries: queries, projection: projected, modelCaption: model.caption,
             splitName: data.split.name)
+    }
+
+    /// Episode `request.episodeNumber` of the seed's sequence, its queries shuffled: the Episode,
+    /// Prototypes and Compare screens draw the same episode from the same request.
+    func sampledEpisode(for request: EpisodeRequest, from data: OmniglotResources) throws -> Episode {
+        var generator = derivedGenerator(seed: request.seed, number: request.episodeNumber, stream: 1)
+        let sampler = try EpisodeSampler(
+            split: data.split, ways: request.ways, shots: request.shots, queries: request.queriesPerClass,
+            withinAlphabet: request.withinAlphabet)
+        let sampled = sampler.sample(using: &generator)
+        // The sampler lists queries class by class; shuffled, the screen does not give the answer away.
+        var order = Array(sampled.queries.indices)
+        order.shuffle(using: &generator)
+        return Episode(
+            classes: sampled.classes, queries: order.map { sampled.queries[$0] },
+            queryLabels: order.map { sampled.queryLabels[$0] })
     }
 
     static func glyph(_ bitmap: Bitmap) -> GlyphImage {

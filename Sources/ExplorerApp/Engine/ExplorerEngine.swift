@@ -14,6 +14,8 @@ public final class ExplorerEngine: @unchecked Sendable {
     var omniglot: OmniglotResources?
     var protoNet: ClassifierModel?
     var maml: ClassifierModel?
+    /// The Compare screen's learners that have a trained model (ProtoNet's is `protoNet`'s when trained).
+    var metricModels: [MetricLearnerKind: ModelCheckpoint] = [:]
 
     /// An engine with nothing loaded yet; call `prepare` first.
     ///
@@ -71,6 +73,12 @@ public final class ExplorerEngine: @unchecked Sendable {
             } catch {
                 send(.requestFailed(id: request.id, message: "inner loop: \(error)"))
             }
+        case .compareEpisode(let request):
+            do {
+                send(.compareReady(try compareView(for: request)))
+            } catch {
+                send(.requestFailed(id: request.id, message: "\(error)"))
+            }
         case .classifyDrawing(let request):
             do {
                 send(.drawingClassified(try classifyDrawing(request)))
@@ -109,6 +117,10 @@ public final class ExplorerEngine: @unchecked Sendable {
             return
         }
         protoNet = ClassifierModel.protoNet(library.protoNet, seed: options.modelSeed)
+        metricModels[.prototypical] = library.protoNet
+        metricModels[.matching] = library.matching
+        metricModels[.siamese] = library.siamese
+        metricModels[.relation] = library.relation
         send(.resource(.protoNet, .ready(protoNet!.caption)))
         maml = ClassifierModel.maml(library.maml, seed: options.modelSeed)
         send(.resource(.mamlClassifier, .ready(maml!.caption)))

@@ -8,6 +8,10 @@ struct ModelLibrary {
     var sineBaseline: ModelCheckpoint?
     var protoNet: ModelCheckpoint?
     var maml: ModelCheckpoint?
+    /// The Compare screen's other metric learners.
+    var matching: ModelCheckpoint?
+    var siamese: ModelCheckpoint?
+    var relation: ModelCheckpoint?
     /// One line per file that was there but could not be used.
     var problems: [String] = []
     var directory: URL?
@@ -39,7 +43,26 @@ struct ModelLibrary {
         library.maml = read([ShippedModels.mamlOmniglot, ShippedModels.fomamlOmniglot, ShippedModels.reptileOmniglot]) {
             if case .classifier = $0.architecture { return true } else { return false }
         }
+        library.matching = read([ShippedModels.matchingOneShot]) {
+            if case .matching = $0.architecture { return true } else { return false }
+        }
+        library.siamese = read([ShippedModels.siamese]) {
+            if case .siamese = $0.architecture { return true } else { return false }
+        }
+        library.relation = read([ShippedModels.relationFiveWayOneShot]) {
+            if case .relation = $0.architecture { return true } else { return false }
+        }
         return library
+    }
+
+    /// The file each metric learner's model is read from, for the panel of a learner without one.
+    static func fileName(of kind: MetricLearnerKind) -> String {
+        switch kind {
+        case .siamese: return ShippedModels.siamese
+        case .matching: return ShippedModels.matchingOneShot
+        case .prototypical: return ShippedModels.protoNetOneShot
+        case .relation: return ShippedModels.relationFiveWayOneShot
+        }
     }
 
     /// "MAML, 70000 it" style caption of a shipped checkpoint.

@@ -32,7 +32,7 @@ public enum ScreenRenderer {
         case .sine: return [.sineStep, .sineStep, .sineStep]
         case .inner: return [.innerStep, .innerStep, .innerStep]
         case .training: return [.trainingToggle]
-        case .episode, .prototypes: return []
+        case .episode, .prototypes, .compare: return []
         }
     }
 

@@ -90,7 +90,8 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
 
     static func sameKind(_ a: Effect, _ b: Effect) -> Bool {
         switch (a, b) {
-        case (.adaptSine, .adaptSine), (.sampleEpisode, .sampleEpisode), (.adaptInner, .adaptInner): return true
+        case (.adaptSine, .adaptSine), (.sampleEpisode, .sampleEpisode), (.adaptInner, .adaptInner), (.compareEpisode, .compareEpisode):
+            return true
         default: return false
         }
     }

@@ -38,6 +38,7 @@ public enum ExplorerView {
         case .prototypes: PrototypesScreen.render(state, into: &buffer, area: area)
         case .inner: InnerLoopScreen.render(state, into: &buffer, area: area)
         case .training: TrainingScreen.render(state, into: &buffer, area: area)
+        case .compare: CompareScreen.render(state, into: &buffer, area: area)
         }
     }
 
@@ -115,6 +116,7 @@ enum StatusLine {
         if case .missing(let hint) = r.omniglot { return hint }
         if case .failed(let reason) = r.omniglot { return reason }
         if case .loading = r.omniglot { return "loading Omniglot" }
+        if state.compare.searching { return "looking for an episode where the learners differ" }
         return nil
     }
 }

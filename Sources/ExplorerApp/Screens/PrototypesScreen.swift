@@ -1,7 +1,9 @@
+import FewShot
 import TerminalUI
 
-/// Screen 2: inside the ProtoNet: distances from each query to each class prototype, the
-/// softmax of the selected query, and the embeddings projected to the plane.
+/// Screen 2: inside the ProtoNet: distances from each query to each class prototype (squared
+/// Euclidean, as trained, or cosine: `c`), the softmax of the selected query, and the
+/// embeddings projected to the plane.
 enum PrototypesScreen {
     static func render(_ state: AppState, into buffer: inout Buffer, area: Rect) {
         guard let view = state.episode.view, !view.queries.isEmpty else {
@@ -16,15 +18,18 @@ enum PrototypesScreen {
     }
 
     static func renderDistances(_ view: EpisodeView, state: AppState, into buffer: inout Buffer, area: Rect) {
-        let block = Block(title: "Squared distance, query x prototype", rightTitle: "smaller = closer")
+        let charset = buffer.charset
+        let metric = state.episode.prototypeDistance
+        let title = metric == .cosine ? "Cosine distance 1 - cos, query x prototype" : "Squared distance, query x prototype"
+        let block = Block(title: title, rightTitle: "smaller = closer")
+            .title(Block.Title(accuracyLine(view, metric: metric, charset: charset), position: .bottom))
         block.render(into: &buffer, area: area)
         let inner = block.inner(area)
-        let charset = buffer.charset
-        let values = view.queries.flatMap(\.distances)
+        let values = view.queries.flatMap { $0.distances(metric) }
         let largest = values.filter(\.isFinite).max() ?? 1
         let decimals = largest >= 100 ? 0 : largest >= 10 ? 1 : 2
         let rowLabels = view.queries.enumerated().map { index, q in
-            "q\(index + 1) " + (q.isCorrect ? Symbols.check(charset) : Symbols.cross(charset))
+            "q\(index + 1) " + (q.isCorrect(metric) ? Symbols.check(charset) : Symbols.cross(charset))
         }
         // Only the rows that fit: the selected query is always among them.
         let visible = max(1, (inner.height - 1))
@@ -39,6 +44,17 @@ enum PrototypesScreen {
         heatmap.render(into: &buffer, area: inner)
     }
 
+    /// Right answers on this episode under both distances, the one on show first: "c squared 5/5 · cosine 4/5".
+    static func accuracyLine(_ view: EpisodeView, metric: ProtoNet.Distance, charset: Charset) -> Line {
+        let n = view.queries.count
+        func part(_ d: ProtoNet.Distance) -> Span {
+            let name = d == .cosine ? "cosine" : "squared"
+            return Span("\(name) \(view.correctCount(d))/\(n)", style: d == metric ? Theme.accent : Theme.muted)
+        }
+        let order: [ProtoNet.Distance] = metric == .cosine ? [.cosine, .squaredEuclidean] : [.squaredEuclidean, .cosine]
+        return Line([Span("c ", style: Theme.accent), part(order[0]), Span(" " + Symbols.dot(charset) + " ", style: Theme.muted), part(order[1])])
+    }
+
     static func cellWidth(_ inner: Rect, _ view: EpisodeView, _ decimals: Int, _ largest: Float) -> Int {
         let text = NumberFormatting.fixed(Double(largest), decimals: decimals)
         let wanted = CharacterWidth.of(text) + 2
@@ -48,14 +64,16 @@ enum PrototypesScreen {
     static func renderProbabilities(_ view: EpisodeView, state: AppState, into buffer: inout Buffer, area: Rect) {
         let index = min(state.episode.selectedQuery, view.queries.count - 1)
         let query = view.queries[index]
-        let block = Block(title: "Softmax of q\(index + 1)", rightTitle: "true class \(query.label + 1)")
+        let metric = state.episode.prototypeDistance
+        let block = Block(title: "Softmax of q\(index + 1)" + (metric == .cosine ? ", cosine" : ""), rightTitle: "true class \(query.label + 1)")
         block.render(into: &buffer, area: area)
+        let probabilities = query.probabilities(metric)
         let bars = view.classes.enumerated().map { label, info in
             BarChart.Bar(
                 "\(label + 1) " + (label == query.label ? "*" : " ") + EpisodeScreen.shortAlphabet(info.alphabet),
-                value: Double(query.probabilities[label]), style: Style(fg: Theme.classColor(label)))
+                value: Double(probabilities[label]), style: Style(fg: Theme.classColor(label)))
         }
-        BarChart(bars, maxValue: 1, highlighted: query.predicted).render(into: &buffer, area: block.inner(area))
+        BarChart(bars, maxValue: 1, highlighted: query.predicted(metric)).render(into: &buffer, area: block.inner(area))
     }
 
     static func renderProjection(_ view: EpisodeView, state: AppState, into buffer: inout Buffer, area: Rect) {

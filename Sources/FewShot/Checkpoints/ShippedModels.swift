@@ -6,6 +6,8 @@ public enum ShippedModels {
     public static let protoNetFiveShot = "protonet-omniglot-5shot.safetensors"
     public static let protoNetLake = "protonet-omniglot-lake.safetensors"
     public static let matchingOneShot = "matching-omniglot-1shot.safetensors"
+    public static let siamese = "siamese-omniglot.safetensors"
+    public static let relationFiveWayOneShot = "relation-omniglot-5way1shot.safetensors"
     public static let mamlOmniglot = "maml-omniglot-5w1s.safetensors"
     public static let fomamlOmniglot = "fomaml-omniglot-5w1s.safetensors"
     public static let reptileOmniglot = "reptile-omniglot-5w5s.safetensors"

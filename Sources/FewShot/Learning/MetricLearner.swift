@@ -30,8 +30,19 @@ public enum MetricLearner: Sendable {
         /// Per query and class, higher for the predicted class: minus squared distances
         /// (ProtoNet), log-probabilities (Matching), mean pair scores (Siamese), relation scores.
         public var classScores: Tensor
-        /// ProtoNet's own result, which the training screen draws.
+        /// What the learner reads as each class's probability, [queries, ways]: the softmax of minus
+        /// the squared distances (ProtoNet), the attention mass on the class (Matching), the mean
+        /// P(same character) of the class's pairs (Siamese), the relation score (Relation Networks,
+        /// trained towards 1 for the true class). The last two need not sum to 1 over the classes.
+        public var classProbabilities: Tensor
+        /// ProtoNet's own result (distances, prototypes), which the training and Compare screens draw.
         public var prototypical: ProtoNet.EpisodeResult?
+        /// Matching Networks' own result (cosine similarities and attention over the support set).
+        public var matching: MatchingNetwork.EpisodeResult?
+        /// The Siamese network's own result (pair scores against every support drawing).
+        public var siamese: SiameseNetwork.EpisodeResult?
+        /// Relation Networks' own result (relation scores per class).
+        public var relation: RelationNetwork.EpisodeResult?
     }
 
     /// Runs one episode of support and query images [n, 1, 28, 28].
@@ -44,22 +55,23 @@ public enum MetricLearner: Sendable {
             let r = net.episode(
                 parameters: parameters, support: support, supportLabels: supportLabels, query: query,
                 queryLabels: queryLabels, ways: ways, normalization: normalization)
-            return EpisodeResult(loss: r.loss, accuracy: r.accuracy, classScores: r.logits, prototypical: r)
+            return EpisodeResult(
+                loss: r.loss, accuracy: r.accuracy, classScores: r.logits, classProbabilities: r.logits.softmax(), prototypical: r)
         case .matching(let net):
             let r = net.episode(
                 parameters: parameters, support: support, supportLabels: supportLabels, query: query,
                 queryLabels: queryLabels, ways: ways, normalization: normalization)
-            return EpisodeResult(loss: r.loss, accuracy: r.accuracy, classScores: r.logits)
+            return EpisodeResult(loss: r.loss, accuracy: r.accuracy, classScores: r.logits, classProbabilities: r.logits.exp(), matching: r)
         case .siamese(let net):
             let r = net.episode(
                 parameters: parameters, support: support, supportLabels: supportLabels, query: query,
                 queryLabels: queryLabels, ways: ways, normalization: normalization)
-            return EpisodeResult(loss: r.loss, accuracy: r.accuracy, classScores: r.classScores)
+            return EpisodeResult(loss: r.loss, accuracy: r.accuracy, classScores: r.classScores, classProbabilities: r.classScores, siamese: r)
         case .relation(let net):
             let r = net.episode(
                 parameters: parameters, support: support, supportLabels: supportLabels, query: query,
                 queryLabels: queryLabels, ways: ways, normalization: normalization)
-            return EpisodeResult(loss: r.loss, accuracy: r.accuracy, classScores: r.scores)
+            return EpisodeResult(loss: r.loss, accuracy: r.accuracy, classScores: r.scores, classProbabilities: r.scores, relation: r)
         }
     }
 }

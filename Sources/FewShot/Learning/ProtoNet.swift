@@ -35,6 +35,23 @@ public struct ProtoNet: Sendable {
         return sums / Tensor(shape: [ways, 1], scalars: counts)
     }
 
+    /// How a query's distance to a prototype is measured. The network is trained with squared
+    /// Euclidean distance (Snell et al. found it beats cosine); cosine is there to ask "which
+    /// metric?" of a trained embedding.
+    public enum Distance: String, Sendable, CaseIterable {
+        case squaredEuclidean
+        /// 1 − cos(query, prototype), in [0, 2].
+        case cosine
+    }
+
+    /// Distances of every query embedding [q, f] to every prototype [k, f] under `distance`: [q, k].
+    public static func distances(_ queryEmbeddings: Tensor, _ prototypes: Tensor, _ distance: Distance) -> Tensor {
+        switch distance {
+        case .squaredEuclidean: return Tensor.pairwiseSquaredDistances(queryEmbeddings, prototypes)
+        case .cosine: return -Tensor.pairwiseCosineSimilarities(queryEmbeddings, prototypes) + 1
+        }
+    }
+
     /// Runs one episode. Support and query images are [n, 1, 28, 28]; both sets are embedded
     /// in one batch (so batch norm sees the whole episode, as the reference implementation).
     public func episode(
@@ -45,7 +62,7 @@ public struct ProtoNet: Sendable {
             encoder($0, parameters: parameters, normalization: normalization)
         }
         let prototypes = Self.prototypes(of: supportEmbeddings, labels: supportLabels, ways: ways)
-        let distances = Tensor.pairwiseSquaredDistances(queryEmbeddings, prototypes)
+        let distances = Self.distances(queryEmbeddings, prototypes, .squaredEuclidean)
         let logits = -distances
         return EpisodeResult(
             loss: logits.crossEntropy(labels: queryLabels), accuracy: logits.accuracy(labels: queryLabels),

@@ -23,12 +23,7 @@ public struct Evaluator: Sendable {
         let c = checkpoint
         switch c.architecture {
         case .embedding, .matching, .siamese, .relation:
-            let normalization: NormalizationMode = c.runningStatistics().map { .running($0) } ?? .batch(running: nil)
-            let r = withoutRecording {
-                MetricLearner(c.architecture)!.episode(
-                    parameters: c.parameters, support: e.support, supportLabels: e.supportLabels,
-                    query: e.query, queryLabels: e.queryLabels, ways: e.ways, normalization: normalization)
-            }
+            let r = metricEpisode(e)!
             // ProtoNet's screens and tests read its distances; the other learners their scores.
             return (r.classScores.argmaxAlongLastAxis(), r.prototypical?.distances ?? r.classScores)
         case .classifier(let model):
@@ -38,6 +33,20 @@ public struct Evaluator: Sendable {
             return (logits.argmaxAlongLastAxis(), logits)
         case .sine:
             preconditionFailure("classify: a sine model does not classify")
+        }
+    }
+
+    /// One episode through a metric learner's checkpoint, with its own evidence (distances,
+    /// attention, pair or relation scores), nothing recorded, batch norm on the checkpoint's
+    /// running statistics when it has them; nil for MAML's classifier and the sine MLP.
+    public func metricEpisode(_ e: EpisodeTensors) -> MetricLearner.EpisodeResult? {
+        let c = checkpoint
+        guard let learner = MetricLearner(c.architecture) else { return nil }
+        let normalization: NormalizationMode = c.runningStatistics().map { .running($0) } ?? .batch(running: nil)
+        return withoutRecording {
+            learner.episode(
+                parameters: c.parameters, support: e.support, supportLabels: e.supportLabels,
+                query: e.query, queryLabels: e.queryLabels, ways: e.ways, normalization: normalization)
         }
     }
 
