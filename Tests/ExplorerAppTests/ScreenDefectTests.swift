@@ -78,14 +78,16 @@ struct ScreenDefectTests {
         #expect(Set(names).count == rows.count, "\(width)x\(height): \(names)")
     }
 
-    @Test("prototypes, 10 ways: the PCA marks class 10 as 10, not 0")
-    func pcaTenthClass() throws {
+    @Test("prototypes, 10 ways: the PCA marks class 10 as 10, not 0", arguments: sizes)
+    func pcaTenthClass(width: Int, height: Int) throws {
         _ = try TestData.omniglot()
-        let frame = Self.frame(.prototypes, width: 160, height: 48, keys: Array("+++++"))
-        let text = frame.plainText()
-        let start = try #require(text.range(of: "Embeddings, PCA"))
-        let plot = text[start.upperBound...]
-        #expect(plot.contains("10"), "\(plot)")
+        let frame = Self.frame(.prototypes, width: width, height: height, keys: Array("+++++"))
+        let right = Self.panel(frame, 1)
+        let top = try #require(right.firstIndex { $0.contains("Embeddings, PCA") })
+        // The plot's cells: right of the y axis, above the x axis and its labels.
+        let rows = right[(top + 1)...].prefix { !$0.contains("└") }
+        let plot = rows.map { String($0.drop { $0 != "┤" && $0 != "│" }.dropFirst()) }.joined(separator: "\n")
+        #expect(plot.contains("10"), "\(width)x\(height):\n\(plot)")
     }
 
     @Test("sine, alpha 0.5, K 16, all steps: columns stay in line and the divergence is named", arguments: sizes)
