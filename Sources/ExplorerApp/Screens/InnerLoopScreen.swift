@@ -53,7 +53,8 @@ enum InnerLoopScreen {
         let log = state.inner.logScale
         let block = Block(title: title, rightTitle: log ? "per inner step, log scale (l: linear)" : "per inner step (l: log scale)")
         block.render(into: &buffer, area: area)
-        let values = log ? curves.map { $0.map(LogAxis.transform) } : curves
+        let floor = LogAxis.floor(for: curves.flatMap { $0 })
+        let values = log ? curves.map { $0.map { LogAxis.transform($0, floor: floor) } } : curves
         let all = values.flatMap { $0 }.filter(\.isFinite)
         let series = values.enumerated().map { index, values in
             LineChart.Series(
@@ -66,7 +67,7 @@ enum InnerLoopScreen {
             let (low, high) = LogAxis.bounds(all)
             chart = LineChart(
                 series, xBounds: .fixed(0, Double(InnerState.maxSteps)), yBounds: .fixed(low, high), xTicks: steps,
-                yTicks: LogAxis.ticks(low: low, high: high))
+                yTicks: LogAxis.ticks(low: low, high: high, rows: block.inner(area).height - 2))
         } else {
             let low = Double(min(0, all.min() ?? 0)), high = Double(max(all.max() ?? 1, 1e-3))
             chart = LineChart(series, xBounds: .fixed(0, Double(InnerState.maxSteps)), yBounds: .fixed(low, high * 1.05), xTicks: steps)

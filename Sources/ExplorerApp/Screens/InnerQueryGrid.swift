@@ -50,12 +50,13 @@ enum InnerQueryGrid {
         }
     }
 
-    /// "✓ 3 0.87", or shorter ("✓3 .87", "✓3") as the cell narrows.
+    /// "✓ 3 0.87", or shorter ("✓3 .87", "✓3 1.0", "✓3") as the cell narrows.
     static func caption(right: Bool, predicted: Int, probability: Float?, width: Int, charset: Charset) -> String {
         let mark = right ? Symbols.check(charset) : Symbols.cross(charset)
         guard let probability else { return mark + "\(predicted + 1)" }
         let p = fixed(probability, 2)
-        let short = p.hasPrefix("0.") ? String(p.dropFirst()) : p
+        // ".87", and "1.0" for a certainty, where a cell is too narrow for two decimals.
+        let short = p.hasPrefix("0.") ? String(p.dropFirst()) : String(p.dropLast())
         let wordings = [
             mark + " \(predicted + 1) " + p, mark + "\(predicted + 1) " + p, mark + "\(predicted + 1) " + short, mark + "\(predicted + 1)"
         ]
