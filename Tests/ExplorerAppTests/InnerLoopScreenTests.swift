@@ -84,7 +84,7 @@ struct InnerLoopScreenTests {
         #expect(hints.contains(KeyHint("l", "log")), "\(hints)")
         #expect(hints.contains(KeyHint("t", "task")), "\(hints)")
         let help = KeyMap.helpRows(for: .inner, charset: .unicode).screen
-        #expect(help.contains { $0.0 == "l" && $0.1.contains("log scale") })
+        #expect(help.contains { $0.0 == "l" && $0.1.contains("log or linear scale") })
         #expect(help.contains { $0.0 == "t" && $0.1.contains("next task") })
     }
 }

@@ -124,6 +124,15 @@ struct ScreenDefectTests {
         }
     }
 
+    @Test("episode, 10-way 5-shot: every class is drawn, side by side when the window is short", arguments: sizes)
+    func everyClassShown(width: Int, height: Int) throws {
+        _ = try TestData.omniglot()
+        let frame = Self.frame(.episode, width: width, height: height, keys: Array("+++++]]]]"))
+        let support = Self.panel(frame, 0).joined(separator: "\n")
+        #expect(!support.contains("more (make the window taller)"), "\(width)x\(height):\n\(support)")
+        #expect(support.contains("10 "), "\(width)x\(height):\n\(support)")
+    }
+
     @Test("episode queries: the verdicts of a grid row share one line", arguments: sizes)
     func queryCaptionsAligned(width: Int, height: Int) throws {
         _ = try TestData.omniglot()

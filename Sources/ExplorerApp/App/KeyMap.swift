@@ -70,7 +70,7 @@ public enum KeyMap {
         KeyBinding([.char(">"), .up], .innerAlphaUp, help: "larger inner step size alpha", hint: "alpha", on: [.inner]),
         KeyBinding([.char("<"), .down], .innerAlphaDown, help: "smaller inner step size alpha", on: [.inner]),
         KeyBinding(
-            [.char("l")], .innerToggleLogScale, help: "log scale for the loss charts (losses that fall by decades)", hint: "log", on: [.inner]),
+            [.char("l")], .innerToggleLogScale, help: "log or linear scale for the loss charts", hint: "log", on: [.inner]),
         KeyBinding([.char("t")], .innerNextTask, help: "draw the queries of the next task", hint: "task", on: [.inner])
     ]
 

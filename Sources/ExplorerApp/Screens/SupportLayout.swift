@@ -20,21 +20,32 @@ struct SupportLayout: Equatable {
     /// Blank columns between class blocks and between drawings.
     static let gap = 1
 
-    /// The layout whose drawings are largest for `classes` classes of `shots` drawings each,
-    /// with labels `labelWidth` wide when beside the drawings, in `area`; on a tie, fewer
-    /// columns of classes and labels beside.
+    /// The layout that shows the most classes, with the largest drawings among those, for
+    /// `classes` classes of `shots` drawings each, with labels `labelWidth` wide when beside the
+    /// drawings, in `area`; on a tie, fewer columns of classes and labels beside.
     static func best(classes: Int, shots: Int, labelWidth: Int, in area: Rect) -> SupportLayout {
-        var best: SupportLayout?
+        var best: (layout: SupportLayout, shown: Int)?
         for labelAbove in [false, true] {
             for columns in 1...max(1, classes) {
                 let perColumn = (classes + columns - 1) / columns
                 // A column count that leaves a column empty is the same as a smaller one.
                 guard columns == 1 || (columns - 1) * perColumn < classes else { continue }
                 let candidate = make(perColumn: perColumn, columns: columns, shots: shots, labelWidth: labelWidth, labelAbove: labelAbove, in: area)
-                if best == nil || candidate.glyphRows > best!.glyphRows { best = candidate }
+                // Drawings too narrow for their row of shots would be cut off: not a candidate.
+                guard candidate.fitsShots(shots) || best == nil else { continue }
+                let shown = (0..<classes).filter { candidate.classArea($0, in: area) != nil }.count
+                if let current = best, (shown, candidate.glyphRows) <= (current.shown, current.layout.glyphRows), current.layout.fitsShots(shots) {
+                    continue
+                }
+                best = (candidate, shown)
             }
         }
-        return best!
+        return best!.layout
+    }
+
+    /// Whether `shots` drawings side by side fit in a class block.
+    func fitsShots(_ shots: Int) -> Bool {
+        labelWidth + shots * (glyphColumns + Self.gap) - Self.gap <= columnWidth
     }
 
     private static func make(perColumn: Int, columns: Int, shots: Int, labelWidth: Int, labelAbove: Bool, in area: Rect) -> SupportLayout {
