@@ -8,6 +8,9 @@ struct ChartAxes {
     var yTicks: [Double]
     var xStep: Double
     var yStep: Double
+    /// Labels of the ticks, one per tick; by default `NumberFormatting.tick` of each.
+    var xLabels: [String]
+    var yLabels: [String]
     var xTitle: String?
     var yTitle: String?
     var axisStyle: Style
@@ -56,7 +59,7 @@ struct ChartAxes {
 
     /// Where the dots go within `area`, after labels and axis lines.
     func plotArea(in area: Rect) -> Rect {
-        let labelWidth = yTicks.map { CharacterWidth.of(NumberFormatting.tick($0, step: yStep)) }.max() ?? 0
+        let labelWidth = yLabels.map { CharacterWidth.of($0) }.max() ?? 0
         let top = yTitle == nil ? 0 : 1
         // y labels, then the axis column; x axis row and x labels at the bottom.
         return area.inset(top: top, left: labelWidth + 1, bottom: 2)
@@ -96,18 +99,16 @@ struct ChartAxes {
         buffer.set(x: axisX, y: axisY, scalar: ascii ? "+" : "└", style: axisStyle)
 
         var lastLabelEnd = Int.min
-        for tick in yTicks {
+        for (tick, text) in zip(yTicks, yLabels) {
             let y = row(for: tick, plot: plot)
             guard y >= plot.top && y < plot.bottom else { continue }
             buffer.set(x: axisX, y: y, scalar: ascii ? "+" : "┤", style: axisStyle)
-            let text = NumberFormatting.tick(tick, step: yStep)
             buffer.set(x: axisX - CharacterWidth.of(text), y: y, string: text, style: labelStyle, clip: area)
         }
-        for tick in xTicks {
+        for (tick, text) in zip(xTicks, xLabels) {
             let x = column(for: tick, plot: plot)
             guard x >= plot.left && x < plot.right else { continue }
             if x > plot.left { buffer.set(x: x, y: axisY, scalar: ascii ? "+" : "┬", style: axisStyle) }
-            let text = NumberFormatting.tick(tick, step: xStep)
             let width = CharacterWidth.of(text)
             let start = min(max(area.x, x - width / 2), area.right - width)
             guard start > lastLabelEnd else { continue }

@@ -29,3 +29,17 @@ public struct LegendEntry: Hashable, Sendable {
         self.style = style
     }
 }
+
+/// A tick placed by the caller: its position in data coordinates and its label. Charts take
+/// them to override their own ticks, e.g. every integer inner step, or the powers of ten of an
+/// axis the caller has put on a log scale.
+public struct AxisTick: Hashable, Sendable {
+    public var value: Double
+    public var label: String
+
+    /// A tick at `value` labelled `label`.
+    public init(_ value: Double, label: String) {
+        self.value = value
+        self.label = label
+    }
+}

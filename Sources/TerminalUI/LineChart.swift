@@ -6,21 +6,25 @@ public struct LineChart: Widget, Hashable, Sendable {
         public var name: String
         public var points: [ChartPoint]
         public var style: Style
+        /// Drawn in the cell of every point, over the line: a letter or symbol that tells this
+        /// series from the others without colour and marks where each measurement is.
+        public var marker: String?
 
         /// A curve through `points` in order; non-finite points break the line.
-        public init(_ name: String, points: [ChartPoint], style: Style) {
+        public init(_ name: String, points: [ChartPoint], style: Style, marker: String? = nil) {
             self.name = name
             self.points = points
             self.style = style
+            self.marker = marker
         }
 
         /// A curve from evenly spaced values: x is `xStart + index * xStep`.
-        public init(_ name: String, values: [Float], xStart: Double = 0, xStep: Double = 1, style: Style) {
+        public init(_ name: String, values: [Float], xStart: Double = 0, xStep: Double = 1, style: Style, marker: String? = nil) {
             self.init(
                 name,
                 points: values.enumerated().map {
                     ChartPoint(x: xStart + Double($0.offset) * xStep, y: Double($0.element))
-                }, style: style)
+                }, style: style, marker: marker)
         }
     }
 
@@ -32,6 +36,9 @@ public struct LineChart: Widget, Hashable, Sendable {
     public var showLegend: Bool
     public var axisStyle: Style
     public var labelStyle: Style
+    /// Ticks of the caller's choosing (nil: evenly spaced ones the chart picks).
+    public var xTicks: [AxisTick]?
+    public var yTicks: [AxisTick]?
 
     /// A chart of `series`; `.auto` bounds fit all series together.
     public init(
@@ -42,8 +49,12 @@ public struct LineChart: Widget, Hashable, Sendable {
         yTitle: String? = nil,
         showLegend: Bool = true,
         axisStyle: Style = Style(fg: .gray),
-        labelStyle: Style = Style(fg: .gray)
+        labelStyle: Style = Style(fg: .gray),
+        xTicks: [AxisTick]? = nil,
+        yTicks: [AxisTick]? = nil
     ) {
+        self.xTicks = xTicks
+        self.yTicks = yTicks
         self.series = series
         self.xBounds = xBounds
         self.yBounds = yBounds
@@ -59,7 +70,7 @@ public struct LineChart: Widget, Hashable, Sendable {
         guard area.width > 4, area.height > 3 else { return }
         let axes = ChartAxes.make(
             points: series.lazy.flatMap(\.points), xBounds: xBounds, yBounds: yBounds,
-            xTitle: xTitle, yTitle: yTitle, axisStyle: axisStyle, labelStyle: labelStyle, area: area)
+            xTitle: xTitle, yTitle: yTitle, axisStyle: axisStyle, labelStyle: labelStyle, area: area, xTicks: xTicks, yTicks: yTicks)
         let plot = axes.plotArea(in: area)
         guard !plot.isEmpty else { return }
         axes.render(into: &buffer, area: area, plot: plot)
@@ -81,6 +92,15 @@ public struct LineChart: Widget, Hashable, Sendable {
             }
         }
         canvas.render(into: &buffer, area: plot)
+        // Markers go over the lines, in series order, so each measurement is labelled.
+        for line in series {
+            guard let marker = line.marker else { continue }
+            for point in line.points where point.x.isFinite && point.y.isFinite {
+                let x = axes.column(for: point.x, plot: plot), y = axes.row(for: point.y, plot: plot)
+                guard plot.contains(x: x, y: y) else { continue }
+                buffer.set(x: x, y: y, string: marker, style: line.style.bold, clip: plot)
+            }
+        }
         if showLegend {
             ChartAxes.renderLegend(series.map { LegendEntry($0.name, style: $0.style) }, into: &buffer, plot: plot)
         }
@@ -91,7 +111,7 @@ extension ChartAxes {
     /// Axes fitted to `points` (for `.auto` bounds) with tick density suited to `area`.
     static func make(
         points: some Sequence<ChartPoint>, xBounds: AxisBounds, yBounds: AxisBounds, xTitle: String?,
-        yTitle: String?, axisStyle: Style, labelStyle: Style, area: Rect
+        yTitle: String?, axisStyle: Style, labelStyle: Style, area: Rect, xTicks: [AxisTick]? = nil, yTicks: [AxisTick]? = nil
     ) -> ChartAxes {
         var minX = Double.infinity, maxX = -Double.infinity, minY = Double.infinity, maxY = -Double.infinity
         for point in points where point.x.isFinite && point.y.isFinite {
@@ -101,7 +121,9 @@ extension ChartAxes {
         let y = scale(yBounds, dataLow: minY, dataHigh: maxY, cells: area.height - 2, cellsPerTick: 3)
         let x = scale(xBounds, dataLow: minX, dataHigh: maxX, cells: area.width - 8, cellsPerTick: 12)
         return ChartAxes(
-            xRange: (x.0, x.1), yRange: (y.0, y.1), xTicks: x.2, yTicks: y.2, xStep: x.3, yStep: y.3,
-            xTitle: xTitle, yTitle: yTitle, axisStyle: axisStyle, labelStyle: labelStyle)
+            xRange: (x.0, x.1), yRange: (y.0, y.1), xTicks: xTicks?.map(\.value) ?? x.2, yTicks: yTicks?.map(\.value) ?? y.2,
+            xStep: x.3, yStep: y.3, xLabels: xTicks?.map(\.label) ?? x.2.map { NumberFormatting.tick($0, step: x.3) },
+            yLabels: yTicks?.map(\.label) ?? y.2.map { NumberFormatting.tick($0, step: y.3) }, xTitle: xTitle, yTitle: yTitle,
+            axisStyle: axisStyle, labelStyle: labelStyle)
     }
 }

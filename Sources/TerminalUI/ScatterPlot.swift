@@ -1,17 +1,18 @@
 /// Points in the plane over labelled axes: embeddings projected to 2-D, coloured by class.
 /// Points without a marker are single braille dots; points with one are drawn as that
-/// character (e.g. a class prototype as `★` or `X`).
+/// text (e.g. a class prototype as `★`, `X` or its class number `10`), starting at its cell.
 public struct ScatterPlot: Widget, Hashable, Sendable {
     /// One point.
     public struct Point: Hashable, Sendable {
         public var x: Double
         public var y: Double
         public var style: Style
-        /// A character drawn in the point's cell instead of a dot.
-        public var marker: Unicode.Scalar?
+        /// Text drawn from the point's cell rightwards instead of a dot: one character, or a
+        /// short label such as a two-digit class number.
+        public var marker: String?
 
         /// A point; `style.fg` colours its dot or marker.
-        public init(x: Double, y: Double, style: Style = .plain, marker: Unicode.Scalar? = nil) {
+        public init(x: Double, y: Double, style: Style = .plain, marker: String? = nil) {
             self.x = x
             self.y = y
             self.style = style
@@ -69,7 +70,7 @@ public struct ScatterPlot: Widget, Hashable, Sendable {
             guard let marker = point.marker else { continue }
             let x = axes.column(for: point.x, plot: plot), y = axes.row(for: point.y, plot: plot)
             guard plot.contains(x: x, y: y) else { continue }
-            buffer.set(x: x, y: y, string: String(Character(marker)), style: point.style, clip: plot)
+            buffer.set(x: x, y: y, string: marker, style: point.style, clip: plot)
         }
         ChartAxes.renderLegend(legend, into: &buffer, plot: plot)
     }

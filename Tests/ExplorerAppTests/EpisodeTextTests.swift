@@ -29,6 +29,19 @@ struct EpisodeTextTests {
         #expect(buffer.plainText() + "\n" == text)
     }
 
+    @Test("classes are numbered from 1 and named as the explorer names them")
+    func numberingMatchesTheExplorer() throws {
+        let episode = try Self.episode(seed: 0)
+        let text = EpisodeText.render(episode, from: try TestData.dataset(), title: "t", style: .ascii)
+        for (label, cls) in episode.classes.enumerated() {
+            let name = ClassName.full(
+                alphabet: cls.identity.alphabet, character: cls.identity.character, rotationDegrees: cls.identity.rotation.degrees)
+            #expect(text.contains("class \(label + 1): \(name)\n"), "\(text)")
+        }
+        #expect(!text.contains("class 0"), "\(text)")
+        for label in episode.queryLabels { #expect(text.contains("-> class \(label + 1)")) }
+    }
+
     @Test("ASCII output is ASCII throughout; every drawing is framed in 21 x 11 cells")
     func asciiShape() throws {
         let text = EpisodeText.render(try Self.episode(seed: 0), from: try TestData.dataset(), title: "t", style: .ascii)

@@ -7,24 +7,32 @@ import Testing
 @Suite("Screen snapshots", .serialized)
 struct ScreenSnapshotTests {
     static let sizes = [(100, 30), (80, 24)]
+    /// The screens that scale their figures to the window are kept at 160x48 as well.
+    static let scaledSizes = [(160, 48)] + sizes
 
-    @Test("sine screen", arguments: sizes)
+    @Test("sine screen", arguments: scaledSizes)
     func sine(width: Int, height: Int) {
         assertSnapshot(Fixture.render(.sine, width: width, height: height), named: "sine-\(width)x\(height)")
     }
 
-    @Test("inner loop screen", arguments: sizes)
+    @Test("inner loop screen", arguments: scaledSizes)
     func inner(width: Int, height: Int) {
         assertSnapshot(Fixture.render(.inner, width: width, height: height), named: "inner-\(width)x\(height)")
     }
 
-    @Test("episode screen", arguments: sizes)
+    @Test("episode screen", arguments: scaledSizes)
     func episode(width: Int, height: Int) throws {
         _ = try TestData.omniglot()
         assertSnapshot(Fixture.render(.episode, width: width, height: height), named: "episode-\(width)x\(height)")
     }
 
-    @Test("prototypes screen", arguments: sizes)
+    @Test("episode screen at 160x48 in each glyph style", arguments: [GlyphStyle.blocks, .braille])
+    func episodeGlyphStyles(style: GlyphStyle) throws {
+        _ = try TestData.omniglot()
+        assertSnapshot(Fixture.render(.episode, width: 160, height: 48, glyphMode: style), named: "episode-160x48-\(style.rawValue)")
+    }
+
+    @Test("prototypes screen", arguments: scaledSizes)
     func prototypes(width: Int, height: Int) throws {
         _ = try TestData.omniglot()
         assertSnapshot(Fixture.render(.prototypes, width: width, height: height), named: "prototypes-\(width)x\(height)")

@@ -51,6 +51,10 @@ public enum Action: Sendable, Equatable {
     case innerNewBatch
     case innerAlphaUp
     case innerAlphaDown
+    /// Linear or log scale for the loss charts.
+    case innerToggleLogScale
+    /// Draw the queries of the next task of the meta-batch.
+    case innerNextTask
 
     // MARK: - Training
     /// Start when idle or finished, pause when running, resume when paused.

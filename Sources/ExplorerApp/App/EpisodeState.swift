@@ -65,12 +65,6 @@ public struct EpisodeView: Sendable, Equatable {
         public var character: Int
         public var rotationDegrees: Int
         public var support: [GlyphImage]
-
-        /// "Greek #7" or "Greek #7 ↻90".
-        public var caption: String {
-            let name = alphabet.replacingOccurrences(of: "_", with: " ")
-            return rotationDegrees == 0 ? "\(name) #\(character)" : "\(name) #\(character) r\(rotationDegrees)"
-        }
     }
 
     /// One query: its drawing, what it is and what the model says.

@@ -11,6 +11,11 @@ public struct InnerState: Sendable, Equatable {
     /// Unset until the engine says which model it uses; then that model's own α.
     public var alphaIndex: Int?
     public var shownSteps = 0
+    /// Whether the loss charts use a log scale (`l`): after a large first step the losses
+    /// of later steps differ by orders of magnitude a linear axis flattens.
+    public var logScale = false
+    /// The task whose queries are drawn (`t` cycles through the meta-batch).
+    public var drawnTask = 0
     public var nextStepAt: Int?
     public var result: InnerResult?
     public var pendingRequest: Int?
@@ -45,6 +50,19 @@ public struct InnerTaskTrace: Sendable, Equatable {
     public var predictions: [[Int]]
     /// The queries' true classes.
     public var labels: [Int]
+    /// Classes of the task (0 for regression).
+    public var ways = 0
+    /// Per step, each query's class probabilities, query by query (`labels.count` x `ways`).
+    public var probabilities: [[Float]] = []
+    /// The query drawings, cut to their ink, in the order of `labels`.
+    public var queryDrawings: [GlyphImage] = []
+
+    /// Query `query`'s probability of class `label` after `step` steps, if recorded.
+    public func probability(step: Int, query: Int, label: Int) -> Float? {
+        guard probabilities.indices.contains(step), ways > 0 else { return nil }
+        let index = query * ways + label
+        return probabilities[step].indices.contains(index) ? probabilities[step][index] : nil
+    }
 }
 
 /// The engine's answer for a meta-batch.

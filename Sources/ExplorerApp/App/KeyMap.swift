@@ -81,7 +81,10 @@ public enum KeyMap {
         KeyBinding([.char("r")], .innerReset, help: "reset to the meta-learned start", hint: "reset", on: [.inner]),
         KeyBinding([.char("n")], .innerNewBatch, help: "a new meta-batch of tasks", hint: "new batch", on: [.inner]),
         KeyBinding([.char(">"), .up], .innerAlphaUp, help: "larger inner step size alpha", hint: "alpha", on: [.inner]),
-        KeyBinding([.char("<"), .down], .innerAlphaDown, help: "smaller inner step size alpha", on: [.inner])
+        KeyBinding([.char("<"), .down], .innerAlphaDown, help: "smaller inner step size alpha", on: [.inner]),
+        KeyBinding(
+            [.char("l")], .innerToggleLogScale, help: "log or linear scale for the loss charts", hint: "log", on: [.inner]),
+        KeyBinding([.char("t")], .innerNextTask, help: "draw the queries of the next task", hint: "task", on: [.inner])
     ]
 
     static let training: [KeyBinding] = [

@@ -124,3 +124,20 @@ public struct SineCurves: Sendable, Equatable {
         (self.adaptedError, self.baselineError, self.modelCaption) = (adaptedError, baselineError, modelCaption)
     }
 }
+
+extension SineCurves {
+    /// Whether the error at `step` of a fine-tuning run means it diverged: not finite, or more
+    /// than ten times the error it started from (at least 10: sine targets are at most 5 in
+    /// size, so no sensible fit is that far off).
+    public static func hasDiverged(_ errors: [Float], at step: Int) -> Bool {
+        guard errors.indices.contains(step) else { return false }
+        let value = errors[step]
+        let start = errors[0].isFinite ? errors[0] : 0
+        return !value.isFinite || value > 10 * max(start, 1)
+    }
+
+    /// The first step at which the run diverged (`hasDiverged`), if any.
+    public static func firstDivergedStep(_ errors: [Float]) -> Int? {
+        errors.indices.first { hasDiverged(errors, at: $0) }
+    }
+}

@@ -24,6 +24,13 @@ func updateInner(_ state: inout AppState, _ action: Action) -> [Effect] {
         guard ladder.indices.contains(index) else { return [] }
         state.inner.alphaIndex = index
         return requestInner(&state)
+    case .innerToggleLogScale:
+        state.inner.logScale.toggle()
+        return []
+    case .innerNextTask:
+        let count = max(1, state.inner.result?.tasks.count ?? InnerState.tasks)
+        state.inner.drawnTask = (state.inner.drawnTask + 1) % count
+        return []
     case .innerReady(let result):
         guard result.id == state.inner.pendingRequest else { return [] }
         state.inner.result = result

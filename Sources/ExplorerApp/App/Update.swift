@@ -38,7 +38,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return updateEpisode(&state, action)
     case .compareFindDisagreement, .compareReady:
         return updateCompare(&state, action)
-    case .innerStep, .innerRunAll, .innerReset, .innerNewBatch, .innerAlphaUp, .innerAlphaDown, .innerReady:
+    case .innerStep, .innerRunAll, .innerReset, .innerNewBatch, .innerAlphaUp, .innerAlphaDown, .innerToggleLogScale, .innerNextTask,
+        .innerReady:
         return updateInner(&state, action)
     case .trainingToggle, .trainingStop, .trainingNextAlgorithm, .trainingNextDataset, .trainingEvents:
         return updateTraining(&state, action)

@@ -23,25 +23,34 @@ extension ExplorerEngine {
         let tasks = (0..<request.tasks).map { _ -> InnerTaskTrace in
             let episode = sampler.sample(using: &generator)
             let e = EpisodeTensors(episode, from: data.dataset)
-            let alphabets = Array(Set(episode.classes.map { $0.identity.alphabet.replacingOccurrences(of: "_", with: " ") })).sorted()
+            let alphabets = Array(Set(episode.classes.map { ClassName.alphabet($0.identity.alphabet) })).sorted()
             let caption = alphabets.count == 1 ? alphabets[0] : alphabets.joined(separator: ", ")
-            return Self.trace(network: network, theta: model.checkpoint.parameters, episode: e, steps: request.steps, alpha: alpha, caption: caption)
+            var trace = Self.trace(
+                network: network, theta: model.checkpoint.parameters, episode: e, steps: request.steps, alpha: alpha, caption: caption)
+            trace.queryDrawings = episode.queries.map { Self.croppedGlyph(data.dataset.bitmap($0)) }
+            return trace
         }
         return InnerResult(
             id: request.id, title: "MAML on Omniglot, \(network.ways)-way \(shots)-shot", modelCaption: model.caption,
             alpha: alpha, tasks: tasks, isClassification: true)
     }
 
-    /// SGD on the support set from θ (FewShot's fine-tuning), recording losses, accuracy and
-    /// every query's prediction before each step and after the last.
+    /// SGD on the support set from θ (FewShot's fine-tuning), recording losses, accuracy,
+    /// every query's prediction and its class probabilities (the task's probe) before each step
+    /// and after the last.
     static func trace(
         network: ConvClassifier, theta: ParameterList, episode e: EpisodeTensors, steps: Int, alpha: Float,
         caption: String
     ) -> InnerTaskTrace {
-        let t = MAML.fineTuning(theta, on: e.objective(for: network), inner: InnerLoop(steps: steps, stepSize: alpha))
-        return InnerTaskTrace(
+        let query = e.query
+        let task = e.objective(for: network).probing { network(query, parameters: $0).softmax().scalars }
+        let t = MAML.fineTuning(theta, on: task, inner: InnerLoop(steps: steps, stepSize: alpha))
+        var trace = InnerTaskTrace(
             caption: caption, supportLosses: t.supportLosses, queryLosses: t.queryLosses, queryAccuracies: t.queryAccuracies,
             predictions: t.queryPredictions, labels: e.queryLabels)
+        trace.ways = e.ways
+        trace.probabilities = t.probeOutputs
+        return trace
     }
 
     private func sineInner(_ request: InnerRequest) throws -> InnerResult {

@@ -16,10 +16,10 @@ public enum EpisodeText {
         _ episode: Episode, from provider: some DrawingProvider, title: String, style: GlyphStyle, perRow: Int = 5
     ) -> String {
         let charset: Charset = style == .ascii ? .ascii : .unicode
-        var out = [title, "", "Support set (\(episode.ways) classes x \(episode.shots) shots)"]
+        var out = [title, "", "Support set (\(episode.ways) classes x \(episode.shots) shots)", legend]
         for (label, cls) in episode.classes.enumerated() {
             out.append("")
-            out.append("class \(label): \(describe(cls.identity))")
+            out.append("class \(label + 1): \(describe(cls.identity))")
             for chunk in chunks(cls.support, perRow) {
                 out += row(chunk.map(provider.bitmap), captions: nil, style: style, charset: charset)
             }
@@ -30,16 +30,19 @@ public enum EpisodeText {
         for chunk in chunks(numbered, perRow) {
             out.append("")
             out += row(
-                chunk.map { provider.bitmap($0.element.0) }, captions: chunk.map { "q\($0.offset + 1) -> class \($0.element.1)" },
+                chunk.map { provider.bitmap($0.element.0) }, captions: chunk.map { "q\($0.offset + 1) -> class \($0.element.1 + 1)" },
                 style: style, charset: charset)
         }
         return out.map(trimmingTrailingSpaces).joined(separator: "\n") + "\n"
     }
 
-    /// `Angelic, character 01, rotated 90 degrees`.
+    /// What the class numbers and names mean; the explorer numbers and names classes the same way.
+    public static let legend =
+        "Classes are numbered from 1 (as in the explorer); #n is the character's number in its alphabet, rN a rotation by N degrees."
+
+    /// `Angelic #1 r90`: the name the explorer's screens give the class (`ClassName`).
     public static func describe(_ identity: ClassIdentity) -> String {
-        let character = identity.character < 10 ? "0\(identity.character)" : "\(identity.character)"
-        return "\(identity.alphabet), character \(character)" + (identity.rotation == .r0 ? "" : ", rotated \(identity.rotation.degrees) degrees")
+        ClassName.full(alphabet: identity.alphabet, character: identity.character, rotationDegrees: identity.rotation.degrees)
     }
 
     /// Drawings side by side, two columns apart, each framed, with its caption (cut to fit) above

@@ -1,9 +1,18 @@
 import TerminalUI
 
-/// Screen 1: the support set, one row per class, and the queries with the ProtoNet's verdicts.
+/// Screen 1: the support set, one block per class, and the queries with the ProtoNet's verdicts,
+/// under a line that says what those are.
 enum EpisodeScreen {
-    static func labelWidth(_ view: EpisodeView) -> Int {
-        min(24, max(14, (view.classes.map { CharacterWidth.of($0.alphabet) }.max() ?? 0) + 4))
+    /// Columns of the class labels: the number, then the alphabet over the character number
+    /// (or the character number alone when every class is from one alphabet).
+    static func labelWidth(_ view: EpisodeView, in area: Rect) -> Int {
+        let shared = view.sharedAlphabet != nil
+        let names = view.classes.map { info -> Int in
+            let number = CharacterWidth.of(ClassName.character(info.character, rotationDegrees: info.rotationDegrees))
+            return shared ? number : max(number, CharacterWidth.of(ClassName.alphabet(info.alphabet)))
+        }
+        let prefix = "\(view.ways)".count + 2
+        return min(max(10, prefix + (names.max() ?? 0) + 1), max(10, area.width / 3))
     }
 
     static func render(_ state: AppState, into buffer: inout Buffer, area: Rect) {
@@ -11,43 +20,87 @@ enum EpisodeScreen {
             Notice.omniglot(state.resources, waitingFor: "sampling an episode", charset: buffer.charset).render(into: &buffer, area: area)
             return
         }
-        let columns = area.splitHorizontally([.percentage(55), .fill(1)])
+        let (legend, body) = area.splitTop(1)
+        renderLegend(view, into: &buffer, area: legend)
+        let columns = body.splitHorizontally([.percentage(55), .fill(1)])
         renderSupport(view, state: state, into: &buffer, area: columns[0])
         renderQueries(view, state: state, into: &buffer, area: columns[1])
         if state.episode.zoomed { ZoomOverlay.render(view, state: state, into: &buffer, area: area) }
     }
 
+    /// One line for someone seeing the screen for the first time: what the support set, the
+    /// queries, the marks and the numbers are. The longest wording that fits is used.
+    static func renderLegend(_ view: EpisodeView, into buffer: inout Buffer, area: Rect) {
+        let charset = buffer.charset
+        let check = Symbols.check(charset), cross = Symbols.cross(charset), dot = " " + Symbols.dot(charset) + " "
+        let classes = "1-\(view.ways)"
+        let wordings = [
+            "Support: a few labelled drawings of each class, numbered \(classes)" + dot
+                + "Queries: new drawings the ProtoNet classifies" + dot + "\(check) 3: it says class 3, right" + dot
+                + "\(cross) 3 (is 2): wrong",
+            "Support: labelled drawings of classes \(classes)" + dot + "Queries: new drawings to classify" + dot
+                + "\(check) 3: said class 3, right" + dot + "\(cross): wrong",
+            "Support: labelled classes \(classes)" + dot + "Query: new drawing" + dot + "\(check) 3: said class 3, right",
+            "Support: classes \(classes)" + dot + "Query: new drawing" + dot + "\(check) 3: said 3, right"
+        ]
+        let text = wordings.first { CharacterWidth.of($0) <= area.width - 1 } ?? wordings[wordings.count - 1]
+        buffer.set(x: area.x + 1, y: area.y, string: text, style: Theme.muted, clip: area)
+    }
+
     static func renderSupport(_ view: EpisodeView, state: AppState, into buffer: inout Buffer, area: Rect) {
         let e = state.episode
+        let shared = view.sharedAlphabet
         let title = "Support set  \(view.ways)-way \(view.classes.first?.support.count ?? 0)-shot"
-        let block = Block(title: title, rightTitle: e.withinAlphabet ? "one alphabet" : view.splitName)
+        let block = Block(title: title, rightTitle: shared.map { "one alphabet: " + $0 } ?? (e.withinAlphabet ? "one alphabet" : view.splitName))
             .title(Block.Title(view.modelCaption, style: Theme.muted, position: .bottom))
         block.render(into: &buffer, area: area)
         let inner = block.inner(area)
-        guard inner.height > 0, !view.classes.isEmpty else { return }
-        let rowHeight = max(2, inner.height / view.classes.count)
-        let shots = max(1, view.classes[0].support.count)
-        let labelWidth = labelWidth(view)
-        let glyphWidth = max(2, min(2 * rowHeight, (inner.width - labelWidth) / shots - 1))
+        guard inner.height > 1, !view.classes.isEmpty else { return }
+        let labelWidth = labelWidth(view, in: inner)
+        let layout = SupportLayout.best(
+            classes: view.classes.count, shots: max(1, view.classes[0].support.count), labelWidth: labelWidth, in: inner)
+        let numberWidth = "\(view.ways)".count
         for (label, info) in view.classes.enumerated() {
-            let y = inner.y + label * rowHeight
-            guard y + 1 < inner.bottom else {
-                buffer.set(
-                    x: inner.x, y: inner.bottom - 1, string: "+\(view.classes.count - label) more (make the window taller)", style: Theme.muted)
+            guard let cell = layout.classArea(label, in: inner) else {
+                let more = "+\(view.classes.count - label) more (make the window taller)"
+                buffer.set(x: inner.x, y: inner.bottom - 1, string: more, style: Theme.muted, clip: inner)
                 break
             }
             let color = Style(fg: Theme.classColor(label), modifiers: .bold)
-            let labelArea = Rect(x: inner.x, y: y, width: labelWidth - 1, height: rowHeight)
-            buffer.set(x: labelArea.x, y: y, string: "\(label + 1)", style: color, clip: labelArea)
-            buffer.set(x: labelArea.x + 3, y: y, string: shortAlphabet(info.alphabet), style: Theme.label, clip: labelArea)
-            let detail = info.rotationDegrees == 0 ? "char \(info.character)" : "char \(info.character) r\(info.rotationDegrees)"
-            buffer.set(x: labelArea.x + 3, y: y + 1, string: detail, style: Theme.muted, clip: labelArea)
+            let number = pad("\(label + 1)", numberWidth, right: true)
+            if layout.labelAbove {
+                // One line above the drawings: "3 Syriac (Serto) #19 r270", shortened to fit.
+                let labelArea = cell.row(0)
+                let nameX = buffer.set(x: cell.x, y: cell.y, string: number, style: color, clip: labelArea) + 1
+                let name = info.caption(width: labelArea.right - nameX, alphabetShown: shared == nil, charset: buffer.charset)
+                buffer.set(x: nameX, y: cell.y, string: name, style: Theme.label, clip: labelArea)
+            } else {
+                renderLabelBeside(
+                    info, number: number, color: color, shared: shared != nil,
+                    area: Rect(x: cell.x, y: cell.y, width: labelWidth - 1, height: cell.height), into: &buffer)
+            }
             for (shot, image) in info.support.enumerated() {
-                let rect = Rect(
-                    x: inner.x + labelWidth + shot * (glyphWidth + 1), y: y, width: glyphWidth, height: rowHeight - (rowHeight > 4 ? 1 : 0))
-                glyph(image, mode: state.glyphMode).render(into: &buffer, area: rect.intersection(inner))
+                glyph(image, mode: state.glyphMode).render(into: &buffer, area: layout.glyphArea(shot, in: cell))
             }
         }
+    }
+
+    /// The label in a column left of the drawings: the number, then the alphabet over the
+    /// character number (the number alone when the alphabet is named in the title). It stays in
+    /// its column: the drawings start after a blank one.
+    static func renderLabelBeside(_ info: EpisodeView.ClassInfo, number: String, color: Style, shared: Bool, area: Rect, into buffer: inout Buffer) {
+        let nameX = area.x + CharacterWidth.of(number) + 2, nameWidth = area.right - nameX
+        let character = info.caption(width: nameWidth, alphabetShown: false, charset: buffer.charset)
+        buffer.set(x: area.x, y: area.y, string: number, style: color, clip: area)
+        guard !shared else {
+            buffer.set(x: nameX, y: area.y, string: character, style: Theme.label, clip: area)
+            return
+        }
+        let alphabet = ClassName.alphabet(info.alphabet)
+        let fitted =
+            CharacterWidth.of(alphabet) <= nameWidth ? alphabet : String(alphabet.prefix(max(1, nameWidth - 1))) + Symbols.ellipsis(buffer.charset)
+        buffer.set(x: nameX, y: area.y, string: fitted, style: Theme.label, clip: area)
+        buffer.set(x: nameX, y: area.y + 1, string: character, style: Theme.muted, clip: area)
     }
 
     static func renderQueries(_ view: EpisodeView, state: AppState, into buffer: inout Buffer, area: Rect) {
@@ -61,18 +114,19 @@ enum EpisodeScreen {
         let columns = EpisodeState.queryColumns(count: count)
         let rows = (count + columns - 1) / columns
         let cellWidth = inner.width / columns
-        let cellHeight = max(2, inner.height / rows)
+        var cellHeight = max(2, inner.height / rows)
+        // Every drawing gets the same square, so the verdicts of a grid row share one line,
+        // right under the drawings; the grid is centred when the drawings cannot use the height.
+        let glyphRows = max(1, min(cellHeight - (cellHeight > 3 ? 2 : 1), (cellWidth - 1) / 2))
+        cellHeight = min(cellHeight, glyphRows + (cellHeight > 3 ? 2 : 1))
+        let top = inner.y + max(0, (inner.height - rows * cellHeight) / 2)
         for (index, query) in view.queries.enumerated() {
             let cell = Rect(
-                x: inner.x + (index % columns) * cellWidth, y: inner.y + (index / columns) * cellHeight,
-                width: cellWidth - 1, height: cellHeight)
+                x: inner.x + (index % columns) * cellWidth, y: top + (index / columns) * cellHeight, width: cellWidth - 1, height: cellHeight)
             guard cell.bottom <= inner.bottom else { continue }
             let selected = index == state.episode.selectedQuery
-            // The verdict goes right under the drawing, not at the foot of a tall cell.
-            let view = glyph(query.drawing, mode: state.glyphMode)
-            let fitted = view.fittedSize(in: cell.inset(top: 0, left: 0, bottom: 1, right: 0))
-            view.render(into: &buffer, area: Rect(x: cell.x, y: cell.y, width: cell.width, height: fitted.rows))
-            let captionRow = cell.row(fitted.rows)
+            glyph(query.drawing, mode: state.glyphMode).render(into: &buffer, area: Rect(x: cell.x, y: cell.y, width: cell.width, height: glyphRows))
+            let captionRow = cell.row(glyphRows)
             let verdict = query.isCorrect ? Symbols.check(charset) : Symbols.cross(charset)
             var caption = "\(verdict) \(query.predicted + 1)"
             if !query.isCorrect { caption += " (is \(query.label + 1))" }
@@ -84,11 +138,6 @@ enum EpisodeScreen {
 
     static func glyph(_ image: GlyphImage, mode: GlyphStyle) -> GlyphView {
         GlyphView(bytes: image.bytes, width: image.width, height: image.height, mode: mode)
-    }
-
-    /// "Japanese (hiragana)" from the folder name, trimmed for a label column.
-    static func shortAlphabet(_ name: String) -> String {
-        name.replacingOccurrences(of: "_", with: " ")
     }
 }
 

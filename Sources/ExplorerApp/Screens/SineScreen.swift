@@ -83,7 +83,7 @@ enum SineScreen {
             Line([Span(line + " ", style: Theme.adapted), Span("n     after n steps")])
         ]
         if sine.showBaseline { lines.append(Line([Span(line + " ", style: Theme.baseline), Span("bn    pretrained baseline")])) }
-        lines.append(Line(""))
+        lines.append(divergenceLine(state, width: inner.width, charset: charset))
         lines += errorTable(state, rows: inner.height - lines.count - 3)
         Paragraph(lines, wrap: false).render(into: &buffer, area: inner)
         // The model line sits at the bottom and wraps, whatever the table above took.
@@ -92,13 +92,17 @@ enum SineScreen {
         caption.render(into: &buffer, area: Rect(x: inner.x, y: inner.bottom - rows, width: inner.width, height: rows))
     }
 
+    /// Columns of the error table: step, MAML's error, the baseline's; an error never takes more
+    /// than its column, so a diverging adaptation cannot push the table out of line.
+    static let stepWidth = 6, errorWidth = 9
+
     /// Mean squared error per step against the true curve; trimmed to the steps that matter
-    /// when the panel is short.
+    /// when the panel is short. An error from a diverged step reads "diverged".
     static func errorTable(_ state: AppState, rows: Int) -> [Line] {
         guard let c = state.sine.curves, rows >= 3 else { return [] }
         let showBaseline = state.sine.showBaseline && c.baselineError != nil
-        var header = [Span("step  ", style: Theme.muted), Span("MSE MAML", style: Theme.muted)]
-        if showBaseline { header.append(Span("  base", style: Theme.muted)) }
+        var header = [Span(pad("step", stepWidth), style: Theme.muted), Span(pad("MSE MAML", errorWidth, right: true), style: Theme.muted)]
+        if showBaseline { header.append(Span(pad("base", errorWidth, right: true), style: Theme.muted)) }
         var steps = Array(0...SineState.maxSteps)
         if steps.count > rows - 1 {
             steps = Array(Set([0, 1, state.sine.shownSteps, SineState.maxSteps])).sorted()
@@ -109,13 +113,36 @@ enum SineScreen {
             let revealed = step <= state.sine.shownSteps
             let look = current ? Theme.accent : revealed ? Theme.label : Theme.muted
             var spans = [
-                Span((current ? "> " : "  ") + pad("\(step)", 4), style: look),
-                Span(pad(fixed(c.adaptedError[step], 3), 8, right: true), style: look)
+                Span(pad((current ? "> " : "  ") + "\(step)", stepWidth), style: look),
+                errorCell(c.adaptedError, step: step, look: look)
             ]
-            if showBaseline, let base = c.baselineError { spans.append(Span(pad(fixed(base[step], 3), 6, right: true), style: look)) }
+            if showBaseline, let base = c.baselineError { spans.append(errorCell(base, step: step, look: look)) }
             lines.append(Line(spans))
         }
         return lines
+    }
+
+    /// One right-aligned error, or "diverged" in the warning colour.
+    static func errorCell(_ errors: [Float], step: Int, look: Style) -> Span {
+        guard step < errors.count else { return Span(pad("", errorWidth)) }
+        if SineCurves.hasDiverged(errors, at: step) { return Span(pad("diverged", errorWidth, right: true), style: Theme.wrong) }
+        return Span(pad(NumberFormatting.fitted(Double(errors[step]), width: errorWidth - 1, maxDecimals: 3), errorWidth, right: true), style: look)
+    }
+
+    /// Says so when the steps on show have diverged (the step size is too large for these
+    /// points); blank otherwise.
+    static func divergenceLine(_ state: AppState, width: Int, charset: Charset) -> Line {
+        guard let c = state.sine.curves else { return Line("") }
+        let shown = state.sine.shownSteps
+        let alpha = Symbols.alpha(charset)
+        if let step = SineCurves.firstDivergedStep(c.adaptedError), step <= shown {
+            let long = "diverged at step \(step): \(alpha) too large"
+            return Line(CharacterWidth.of(long) <= width ? long : "diverged at step \(step)", style: Theme.wrong)
+        }
+        if state.sine.showBaseline, let base = c.baselineError, let step = SineCurves.firstDivergedStep(base), step <= shown {
+            return Line("baseline diverged at step \(step)", style: Theme.wrong)
+        }
+        return Line("")
     }
 
     static func modelCaption(_ state: AppState) -> String {
