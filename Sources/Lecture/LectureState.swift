@@ -62,6 +62,7 @@ public struct LectureState: Sendable {
         pendingDrawing = nil
         pad = nil
         message = nil
+        typedNumber = ""
         return StepSetup.requests(&app)
     }
 }

@@ -20,7 +20,7 @@ struct LectureEndToEndTests {
         #expect(second.contains("meta-learning"), "next:\n\(second)")
         try tmux.send("Left")
         tmux.waitFor { $0.contains("1/15") }
-        try tmux.send("5")
+        try tmux.send("5", "Enter")
         let fifth = tmux.waitFor { $0.contains("5/15") }
         #expect(fifth.contains("meta-objective"), "jump:\n\(fifth)")
         try tmux.send("h")
