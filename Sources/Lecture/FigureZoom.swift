@@ -95,7 +95,10 @@ enum FigureZoom {
         // A title inside a border line: the line continues to where the next small cell begins.
         let neighbours = [start - 1, end].filter { $0 >= 0 && $0 < small.width }
         for x in neighbours {
-            guard let shape = Shape(small[x, y], in: small, x: x, y: y), case .line(let horizontal, _) = shape.kind else { continue }
+            // Only a line that runs along the row: a border beside the text (│) is not one.
+            guard let shape = Shape(small[x, y], in: small, x: x, y: y), case .line(let horizontal, _) = shape.kind,
+                x < start ? shape.right : small[x, y].scalar == horizontal
+            else { continue }
             let stop = min(area.right, area.x + end * factor)
             while column < stop {
                 buffer[column, top] = Cell(horizontal, style: small[x, y].style)

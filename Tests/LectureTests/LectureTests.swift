@@ -162,6 +162,7 @@ struct LectureTests {
         let glyph = GlyphView(pixels: ink, width: 20, height: 20, mode: .braille)
         glyph.render(into: &small, area: Rect(x: 1, y: 1, width: 10, height: 5))
         small.set(x: 20, y: 3, string: "⠁")
+        small.set(x: 1, y: 8, string: "q1")
         var big = Buffer(width: 60, height: 20)
         FigureZoom.draw(small, factor: 2, into: &big, at: big.area)
         let text = big.plainText()
@@ -180,6 +181,7 @@ struct LectureTests {
                 for x in target.x..<target.right { #expect(big[x, y] == expected[x, y], "drawing cell \(x),\(y)") }
             }
         }
+        #expect(big[2, 16].scalar == "q" && big[3, 16].scalar == "1" && big[4, 16].scalar == " ", "text beside a border is not ruled off")
         // One braille dot becomes a square of four dots, not four dots spread over four cells.
         #expect(big[40, 6].scalar == "⠛" && big[41, 6].scalar == " " && big[40, 7].scalar == " ")
     }
