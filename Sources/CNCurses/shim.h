@@ -110,6 +110,13 @@ static inline mmask_t ep_button_clicked(int button) { return NCURSES_MOUSE_MASK(
 /// `initscr` exits the process when the terminal is unusable; `newterm` reports it instead.
 static inline SCREEN *ep_newterm(void) { return newterm(NULL, stdout, stdin); }
 
+/// Whether the current terminal can move its cursor (terminfo `cup`): without it (TERM=dumb)
+/// curses draws nothing anyone can see.
+static inline int ep_can_address_cursor(void) {
+    const char *cup = tigetstr("cup");
+    return cup != NULL && cup != (const char *)-1 && cup[0] != 0;
+}
+
 /// Raw bytes to the terminal (mouse motion tracking has no terminfo capability).
 static inline void ep_write_stdout(const char *text) {
     fputs(text, stdout);

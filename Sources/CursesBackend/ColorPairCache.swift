@@ -20,8 +20,9 @@ struct ColorPairCache {
     /// The pair number for a combination, declaring it on first use. `nil` colours are the
     /// terminal defaults (-1) when `use_default_colors` worked, else white on black.
     mutating func pair(foreground: Color?, background: Color?) -> Int {
-        let fg = index(of: foreground, fallback: 7)
-        let bg = index(of: background, fallback: 0)
+        let indices = Color.palettePair(foreground: foreground, background: background, paletteSize: paletteSize)
+        let fg = indices.foreground ?? (defaultColors ? -1 : 7)
+        let bg = indices.background ?? (defaultColors ? -1 : 0)
         if fg == -1 && bg == -1 { return 0 }
         let key = (fg + 1) << 16 | (bg + 1)
         if let existing = pairs[key] { return existing }
@@ -34,8 +35,4 @@ struct ColorPairCache {
         return pair
     }
 
-    private func index(of color: Color?, fallback: Int) -> Int {
-        if let index = color?.paletteIndex(forPaletteSize: paletteSize) { return index }
-        return defaultColors ? -1 : fallback
-    }
 }

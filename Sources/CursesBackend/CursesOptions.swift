@@ -43,6 +43,8 @@ public enum CursesError: Error, Hashable, Sendable, CustomStringConvertible {
     case notATerminal
     /// ncurses could not set up this terminal type (check `TERM`).
     case cannotInitialize(term: String)
+    /// The terminal type cannot move the cursor (`TERM=dumb`), so a screen cannot be drawn.
+    case cannotAddressCursor(term: String)
     /// Only one session may own the terminal at a time.
     case alreadyOpen
 
@@ -50,6 +52,8 @@ public enum CursesError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .notATerminal: return "standard input and output must be a terminal"
         case .cannotInitialize(let term): return "cannot initialise the terminal (TERM=\(term))"
+        case .cannotAddressCursor(let term):
+            return "TERM=\(term) cannot move the cursor; run it in a terminal such as xterm-256color"
         case .alreadyOpen: return "a curses session is already open"
         }
     }

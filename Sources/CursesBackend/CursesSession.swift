@@ -45,8 +45,13 @@ public final class CursesSession: TerminalBackend {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw CursesError.notATerminal }
         let utf8 = localeIsUTF8()
         set_escdelay(Int32(options.escapeDelayMilliseconds))
-        guard let screen = ep_newterm() else {
-            throw CursesError.cannotInitialize(term: getenv("TERM").map { String(cString: $0) } ?? "")
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        guard let screen = ep_newterm() else { throw CursesError.cannotInitialize(term: term) }
+        // A terminal that cannot position the cursor would show a blank screen until q.
+        guard ep_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(screen)
+            throw CursesError.cannotAddressCursor(term: term)
         }
         isOpen = true
         return CursesSession(screen: screen, options: options, utf8: utf8)

@@ -8,14 +8,27 @@ public final class DrawingFiles: @unchecked Sendable {
     /// The file name last saved or given to load first.
     public private(set) var lastName: String?
 
+    /// The folder drawings go to unless the user names one: `drawings` in the data folder
+    /// `episcope data` fills, never the current folder (a lecture is often started from a
+    /// project or a home folder that should not fill with PNGs).
+    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        DataLocation.installDirectory(environment: environment).appendingPathComponent("drawings")
+    }
+
     /// Drawings in `directory`; `preload` names a PNG for `l` to load before any save.
     public init(directory: URL, preload: String? = nil) {
         self.directory = directory
         self.lastName = preload
     }
 
-    /// Saves `pad`; returns the line for the status bar.
+    /// Saves `pad` (creating the folder when missing); returns the line for the status bar,
+    /// which names the folder.
     public func save(_ pad: DrawingPad) -> String {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            return "cannot create \(directory.path): \(error.localizedDescription)"
+        }
         var number = 1
         while FileManager.default.fileExists(atPath: directory.appendingPathComponent("drawing-\(number).png").path) { number += 1 }
         let name = "drawing-\(number).png"
@@ -24,7 +37,7 @@ public final class DrawingFiles: @unchecked Sendable {
         do {
             try AtomicFile.write(png, to: directory.appendingPathComponent(name))
             lastName = name
-            return "saved \(name)"
+            return "saved \(name) in \(directory.path)"
         } catch {
             return "could not save \(name): \((error as? AtomicFile.WriteError)?.reason ?? "\(error)")"
         }

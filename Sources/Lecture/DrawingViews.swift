@@ -96,21 +96,47 @@ public enum DrawingPadView {
 enum LectureHelp {
     static let rows: [(String, String)] = [
         ("→ Space PgDn", "next step"), ("← PgUp", "previous step"), ("Home End", "first and last step"),
-        ("1-9, digits Enter", "jump to a step"), ("h", "hide everything but figure and caption"),
-        ("z Z", "zoom the figure in and out"), ("t", "standard or projector theme"),
-        ("d", "drawing pad (episode steps): the room draws, the model classifies"),
+        ("digits Enter", "jump to that step (7 Enter is step 7)"), ("h", "hide everything but figure and caption"),
+        ("z Z", "zoom the figure in and out: laid out larger, drawings redrawn"), ("t", "standard or projector theme"),
+        ("d", "drawing pad (episode steps): the room draws, the model classifies; s saves it in drawings/ of the data folder"),
         ("r n a g [ ] + -", "the screen's own keys (resample, new task, run all, glyphs, shots, ways)"),
         ("?", "this help"), ("Esc", "close help, pad or a typed number"), ("q Ctrl-C", "quit")
     ]
 
+    /// The overlay as wide as its longest row allows (within the screen); rows that still do not
+    /// fit wrap under their description, so no key or word is ever cut off.
     static func render(into buffer: inout Buffer, area: Rect) {
-        let popup = Popup(title: "Lecture keys", width: 76, height: rows.count + 2)
-        let lines = rows.map { keys, help in
-            Line([
-                Span(LectureText.render(keys, charset: buffer.charset).padding(toLength: 20, withPad: " ", startingAt: 0), style: Theme.accent),
-                Span(help)
-            ])
+        let charset = buffer.charset
+        let keys = rows.map { LectureText.render($0.0, charset: charset) }
+        let helps = rows.map { LectureText.render($0.1, charset: charset) }
+        let keyWidth = (keys.map { CharacterWidth.of($0) }.max() ?? 0) + 2
+        let widest = keyWidth + (helps.map { CharacterWidth.of($0) }.max() ?? 0)
+        let width = min(area.width - 2, widest + 4)
+        let helpWidth = max(10, width - 4 - keyWidth)
+        var lines: [Line] = []
+        for (key, help) in zip(keys, helps) {
+            for (index, part) in wrapped(help, width: helpWidth).enumerated() {
+                let label = index == 0 ? key : ""
+                lines.append(Line([Span(label.padding(toLength: keyWidth, withPad: " ", startingAt: 0), style: Theme.accent), Span(part)]))
+            }
         }
+        let popup = Popup(title: "Lecture keys", width: width, height: min(area.height, lines.count + 2))
         popup.render(into: &buffer, screen: area, content: Paragraph(lines, wrap: false))
+    }
+
+    /// `text` broken at spaces into lines of at most `width` columns (a longer word is cut).
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if CharacterWidth.of(candidate) <= width || current.isEmpty {
+                current = candidate
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        return lines + [current]
     }
 }

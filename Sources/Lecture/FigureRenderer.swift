@@ -10,9 +10,11 @@ enum FigureRenderer {
         if zoom == 1 {
             draw(state, into: &buffer, area: area)
         } else {
+            // Laid out for a smaller area, then drawn larger: drawings again at the larger size.
             var small = Buffer(width: area.width / zoom, height: area.height / zoom, charset: buffer.charset)
+            small.placedGlyphs = []
             draw(state, into: &small, area: small.area)
-            Magnifier.blit(small, factor: zoom, into: &buffer, at: area)
+            FigureZoom.draw(small, factor: zoom, into: &buffer, at: area)
         }
         if state.theme == .projector { ProjectorTheme.apply(to: &buffer, area: area) }
     }

@@ -44,7 +44,7 @@ extension ProgramLoop where State == LectureState, Message == LectureAction {
     /// drawing pad saves to and loads from `drawings`.
     public convenience init(
         terminal: Terminal<Backend>, state: LectureState, runner: EffectRunner, recorder: AsciicastRecorder? = nil,
-        drawings: DrawingFiles = DrawingFiles(directory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)),
+        drawings: DrawingFiles = DrawingFiles(directory: DrawingFiles.defaultDirectory()),
         clock: @escaping () -> Int = monotonicMilliseconds
     ) {
         self.init(

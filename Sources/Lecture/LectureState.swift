@@ -67,6 +67,7 @@ public struct LectureState: Sendable {
         pendingDrawing = nil
         pad = nil
         message = nil
+        typedNumber = ""
         // A few gradients of a 1,761-parameter network: milliseconds, so computed right here.
         directions = step.figure == .directions ? DirectionsFigure.content(for: step.settings) : nil
         return stopRun + StepSetup.requests(&app)

@@ -16,12 +16,10 @@ public func updateLecture(_ state: inout LectureState, _ action: LectureAction) 
         }
         return state.enterStep(number - 1)
     case .typeDigit(let digit):
-        state.typedNumber.append(digit)
-        // A single digit jumps at once when no longer number could start with it.
-        if let n = Int(state.typedNumber), n * 10 > state.lecture.steps.count {
-            return updateLecture(&state, .jump(n))
-        }
-        state.message = "step \(state.typedNumber)… (Enter)"
+        // Digits only collect; Enter jumps. Jumping early on a number that cannot grow made the
+        // Enter the presenter still types move one step further.
+        if state.typedNumber.count < 4 { state.typedNumber.append(digit) }
+        state.message = "step \(state.typedNumber)… (Enter jumps, Esc cancels)"
         return []
     case .commitNumber:
         guard let n = Int(state.typedNumber) else { return [] }
@@ -42,7 +40,14 @@ public func updateLecture(_ state: inout LectureState, _ action: LectureAction) 
         state.showHelp.toggle()
         return []
     case .closeOverlay:
-        if state.showHelp { state.showHelp = false } else if state.pad != nil { state.pad = nil } else { state.typedNumber = "" }
+        if state.showHelp {
+            state.showHelp = false
+        } else if state.pad != nil {
+            state.pad = nil
+        } else {
+            state.typedNumber = ""
+            state.message = nil
+        }
         return []
     case .quit:
         state.shouldQuit = true

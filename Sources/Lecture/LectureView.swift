@@ -43,14 +43,17 @@ public enum LectureView {
     static func renderStatus(_ state: LectureState, into buffer: inout Buffer, area: Rect) {
         let arrows = buffer.charset == .ascii ? "Left/Right" : "←/→"
         var hints = [
-            KeyHint(arrows, "step"), KeyHint("1-9", "jump"), KeyHint("h", "hide"), KeyHint("z/Z", "zoom"),
+            KeyHint(arrows, "step"), KeyHint("digits Enter", "jump"), KeyHint("h", "hide"), KeyHint("z/Z", "zoom"),
             KeyHint("t", "theme")
         ]
         if case .screen(let screen) = state.step.figure, screen == .episode || screen == .prototypes { hints.append(KeyHint("d", "draw")) }
         hints += [KeyHint("?", "help"), KeyHint("q", "quit")]
         let text = state.message ?? state.app.message
-        StatusBar(hints, rightText: text.map { LectureText.render($0, charset: buffer.charset) }, rightStyle: Theme.warning)
-            .render(into: &buffer, area: area)
+        StatusBar(
+            hints, rightText: text.map { LectureText.render($0, charset: buffer.charset) }, essentialKeys: ["?", "q"],
+            rightStyle: Theme.warning
+        )
+        .render(into: &buffer, area: area)
     }
 }
 

@@ -43,7 +43,7 @@ extension Buffer {
 
     /// The full SGR sequence for a style, starting from a reset so it never depends on the
     /// previous cell.
-    static func sgr(for style: Style) -> String {
+    public static func sgr(for style: Style) -> String {
         var codes = ["0"]
         let modifiers = style.modifiers
         if modifiers.contains(.bold) { codes.append("1") }

@@ -9,6 +9,9 @@ public struct Buffer: Hashable, Sendable {
     public internal(set) var cells: [Cell]
     /// What the destination can display; widgets choose their glyphs from it.
     public var charset: Charset
+    /// When not `nil`, every ``GlyphView`` drawn here is also listed, with where it went, so a
+    /// figure laid out small can have its drawings drawn again larger (the lecture's zoom).
+    public var placedGlyphs: [PlacedGlyph]?
 
     /// A blank buffer.
     public init(width: Int, height: Int, charset: Charset = .unicode) {

@@ -15,12 +15,29 @@ extension Color {
 
     /// The colour expressed within a palette of `size` entries (8, 16 or 256);
     /// `nil` stands for the terminal default.
+    ///
+    /// Eight colours have no grey: a mid grey (borders, axes, muted text) becomes the terminal's
+    /// default colour rather than black, which vanishes on a dark background; other colours go
+    /// to the nearest of the eight (folding the nearest of sixteen onto eight sent greens and
+    /// greys to black).
     public func paletteIndex(forPaletteSize size: Int) -> Int? {
         guard let index = paletteIndex else { return nil }
         if index < size { return index }
         let (r, g, b) = Color.components(ofPaletteIndex: index)
-        let best = Color.nearestANSI(red: r, green: g, blue: b)
-        return size >= 16 ? best : best % 8
+        if size >= 16 { return Color.nearestANSI(red: r, green: g, blue: b) }
+        let spread = max(r, g, b) - min(r, g, b), level = (r + g + b) / 3
+        if spread < 48 && (48...200).contains(level) { return nil }
+        return Color.nearestANSI(red: r, green: g, blue: b, among: 8)
+    }
+
+    /// Palette indices for a foreground on a background within `size` colours (`nil`: the
+    /// terminal default). Where the palette folds both onto one colour, the text takes the
+    /// default colour so it stays readable (a heat-map number on its cell, black on black).
+    public static func palettePair(foreground: Color?, background: Color?, paletteSize size: Int) -> (foreground: Int?, background: Int?) {
+        let fg = foreground?.paletteIndex(forPaletteSize: size)
+        let bg = background?.paletteIndex(forPaletteSize: size)
+        if let fg, fg == bg, foreground != background { return (nil, bg) }
+        return (fg, bg)
     }
 
     /// The xterm cube levels; used both ways so round trips are stable.
@@ -57,10 +74,10 @@ extension Color {
         return grayDistance < cubeDistance ? 232 + grayStep : cubeIndex
     }
 
-    static func nearestANSI(red: Int, green: Int, blue: Int) -> Int {
+    static func nearestANSI(red: Int, green: Int, blue: Int, among count: Int = 16) -> Int {
         var best = 0
         var bestDistance = Int.max
-        for (index, components) in ansiComponents.enumerated() {
+        for (index, components) in ansiComponents.prefix(count).enumerated() {
             let d = distance(components, (red, green, blue))
             if d < bestDistance {
                 best = index

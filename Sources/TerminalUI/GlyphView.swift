@@ -59,6 +59,7 @@ public struct GlyphView: Widget, Hashable, Sendable {
         let (columns, rows) = fittedSize(in: area)
         guard columns > 0, rows > 0 else { return }
         let origin = (x: area.x + (area.width - columns) / 2, y: area.y + (area.height - rows) / 2)
+        buffer.placedGlyphs?.append(PlacedGlyph(view: self, area: Rect(x: origin.x, y: origin.y, width: columns, height: rows)))
         let effective = buffer.charset == .ascii ? GlyphStyle.ascii : mode
         switch effective {
         case .ascii:

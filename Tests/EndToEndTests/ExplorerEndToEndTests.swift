@@ -10,12 +10,12 @@ struct ExplorerEndToEndTests {
 
     /// The binary under `sh`, echoing EXITED afterwards so the test can see the shell got control
     /// back. `data` is handed over as `EPISCOPE_DATA`, so the binary reads what the tests found.
-    func start(_ arguments: String, data: URL? = nil, width: Int = 100, height: Int = 30) throws -> TmuxSession {
+    func start(_ arguments: String, data: URL? = nil, width: Int = 100, height: Int = 30, term: String = "xterm-256color") throws -> TmuxSession {
         let binary = try TestBinary.require()
         let root = TestData.packageRoot.path
         let environment = data.map { "EPISCOPE_DATA=\"\($0.path)\" " } ?? ""
         let command =
-            "sh -c 'cd \"\(root)\" && \(environment)TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 \"\(binary)\" \(arguments); echo EXITED status $?; sleep 30'"
+            "sh -c 'cd \"\(root)\" && \(environment)TERM=\(term) LANG=C.UTF-8 LC_ALL=C.UTF-8 \"\(binary)\" \(arguments); echo EXITED status $?; sleep 30'"
         return try TmuxSession(command: command, width: width, height: height)
     }
 
@@ -84,6 +84,19 @@ struct ExplorerEndToEndTests {
         try tmux.send("q")
         let after = tmux.waitFor { $0.contains("EXITED") }
         #expect(after.contains("EXITED status 0"), "the shell got control back:\n\(after)")
+    }
+
+    @Test(
+        "TERM=dumb: one clear line and a failing exit, for the explorer and the lecture, not a blank screen",
+        .enabled(if: hasTmux, "needs tmux (make deps installs it)"), arguments: ["--screen sine", "lecture"])
+    func dumbTerminal(arguments: String) throws {
+        let tmux = try start(arguments, term: "dumb")
+        defer { tmux.kill() }
+        let after = tmux.waitFor(timeout: 30) { $0.contains("EXITED") }
+        #expect(after.contains("TERM=dumb cannot move the cursor"), "message:\n\(after)")
+        #expect(after.contains("EXITED status ") && !after.contains("EXITED status 0"), "a failing exit:\n\(after)")
+        let lines = after.split(separator: "\n").filter { $0.contains("episcope: error") }
+        #expect(lines.count == 1, "one line:\n\(after)")
     }
 
     @Test(

@@ -23,7 +23,7 @@ struct LectureEndToEndTests {
         #expect(second.contains("meta-learning"), "next:\n\(second)")
         try tmux.send("Left")
         tmux.waitFor { $0.contains("1/\(count)") }
-        try tmux.send("5")
+        try tmux.send("5", "Enter")
         let fifth = tmux.waitFor { $0.contains("5/\(count)") }
         #expect(fifth.contains("Omniglot up close"), "jump:\n\(fifth)")
         try tmux.send("h")

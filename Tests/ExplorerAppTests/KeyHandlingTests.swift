@@ -1,7 +1,9 @@
-import ExplorerApp
 import FewShot
+import Foundation
 import TerminalUI
 import Testing
+
+@testable import ExplorerApp
 
 /// Keys as state transitions: `update` is pure, so each key is a before and an after.
 @Suite("Key handling")
@@ -151,6 +153,62 @@ struct KeyHandlingTests {
         #expect(state.training.algorithm == .maml, "the algorithm cannot change during a run")
     }
 
+    /// A started training run on the Training screen, `iterations` reported.
+    func runningTraining(iterations: Int) -> AppState {
+        var state = readyState(.training)
+        guard case .training(.start(let configuration))? = press(.char(" "), &state).first else { return state }
+        _ = update(&state, .trainingEvents([.started(configuration: configuration, total: 100)] + (1...iterations).map(report)))
+        return state
+    }
+
+    func report(_ iteration: Int) -> TrainingUpdate {
+        .iteration(IterationSummary(iteration: iteration, metaLoss: 1, accuracy: nil, iterationsPerSecond: 1, learningRate: 0.001, innerTraces: []))
+    }
+
+    @Test("training: x says stopped at once; the run's last reports fill in but do not undo it")
+    func trainingStop() {
+        var state = runningTraining(iterations: 3)
+        #expect(press(.char("x"), &state) == [.training(.stop)])
+        #expect(state.training.phase == .stopped, "said before the worker answers")
+        #expect(state.message == "stopped at iteration 3")
+        _ = update(&state, .trainingEvents([report(4), .finished]))
+        #expect(state.training.phase == .stopped && state.training.iteration == 4)
+        #expect(TrainingScreenText.render(state).contains("stopped at iteration 4"))
+    }
+
+    @Test("training: a new run and m clear the old figures; the replaced run's last reports are dropped")
+    func trainingStaleFigures() {
+        var state = runningTraining(iterations: 3)
+        _ = press(.char("x"), &state)
+        _ = press(.char(" "), &state)
+        #expect(state.training.phase == .starting && state.training.loss.isEmpty)
+        _ = update(&state, .trainingEvents([report(4), .stopped]))
+        #expect(state.training.loss.isEmpty && state.training.iteration == 0 && state.training.phase == .starting, "the old run's last words")
+        _ = update(&state, .trainingEvents([.started(configuration: .standard(.maml, .sine), total: 100), report(1)]))
+        #expect(state.training.phase == .running && state.training.iteration == 1)
+        _ = press(.char("x"), &state)
+        _ = press(.char("m"), &state)
+        #expect(state.training.algorithm != .maml && state.training.loss.isEmpty && state.training.iteration == 0)
+        #expect(state.training.phase == .idle)
+    }
+
+    @Test("training: w saves a paused or ended run, u saves and puts it on the other screens; not while it steps")
+    func trainingSaveAndUse() {
+        var state = runningTraining(iterations: 2)
+        #expect(press(.char("w"), &state).isEmpty)
+        #expect(state.message?.contains("pause") == true)
+        _ = press(.char("x"), &state)
+        #expect(press(.char("w"), &state) == [.training(.save)])
+        _ = update(&state, .trainingEvents([.saved(path: "/runs/maml-sine-2it.safetensors", iteration: 2, use: false)]))
+        #expect(state.training.saved == SavedRun(path: "/runs/maml-sine-2it.safetensors", iteration: 2))
+        #expect(state.message == "saved /runs/maml-sine-2it.safetensors")
+        #expect(press(.char("u"), &state) == [.training(.use)])
+        let effects = update(&state, .trainingEvents([.saved(path: "/runs/maml-sine-2it.safetensors", iteration: 2, use: true)]))
+        #expect(effects == [.useModel(path: "/runs/maml-sine-2it.safetensors")])
+        #expect(state.training.saved?.usedOn == "Sine")
+        #expect(TrainingScreenText.render(state).contains("in use on the Sine screen"))
+    }
+
     @Test("below 80x24 only q does anything")
     func tooSmall() {
         var state = readyState()
@@ -201,5 +259,14 @@ struct CurveHistoryTests {
         #expect(points.first!.value < points.last!.value)
         curve.append(.nan, iteration: 1001)
         #expect(curve.latest!.isFinite)
+    }
+}
+
+/// The Training screen's text for a state, as the tests read it.
+enum TrainingScreenText {
+    static func render(_ state: AppState) -> String {
+        var buffer = Buffer(width: state.width, height: state.height)
+        ExplorerView.render(state, into: &buffer)
+        return buffer.plainText()
     }
 }

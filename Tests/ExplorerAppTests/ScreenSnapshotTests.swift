@@ -50,6 +50,19 @@ struct ScreenSnapshotTests {
         assertSnapshot(buffer, named: "sine-ascii-100x30")
     }
 
+    @Test(
+        "every screen's status bar keeps ? help and q quit at 80x24, and at 100x30 in ASCII",
+        arguments: [(80, 24, Charset.unicode), (100, 30, Charset.ascii)])
+    func statusBarKeepsHelpAndQuit(width: Int, height: Int, charset: Charset) throws {
+        _ = try TestData.omniglot()
+        for screen in ScreenID.allCases {
+            let status =
+                Fixture.render(screen, width: width, height: height, charset: charset).plainText()
+                .split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
+            #expect(status.contains("? help") && status.contains("q quit"), "\(screen) at \(width)x\(height): \(status)")
+        }
+    }
+
     @Test("a terminal below 80x24 gets a notice naming the size needed")
     func tooSmall() {
         let text = Fixture.render(.sine, width: 60, height: 20).plainText()

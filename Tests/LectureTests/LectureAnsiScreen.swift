@@ -3,13 +3,22 @@ import TerminalUI
 /// A virtual terminal that understands what the recorder writes (cursor positioning, clears,
 /// SGR, printable text with wide characters), to replay a recording and read back its screen.
 struct AnsiScreen {
-    let width: Int, height: Int
+    private(set) var width: Int, height: Int
     private var rows: [[String]]
     private var x = 0, y = 0
 
     init(width: Int, height: Int) {
         (self.width, self.height) = (width, height)
         rows = Array(repeating: Array(repeating: " ", count: width), count: height)
+    }
+
+    /// An asciicast "r" event: the terminal takes the new size (what was drawn stays, cut or padded).
+    mutating func resize(width: Int, height: Int) {
+        rows = (0..<height).map { y in
+            (0..<width).map { x in y < rows.count && x < self.width ? rows[y][x] : " " }
+        }
+        (self.width, self.height) = (width, height)
+        (x, y) = (min(x, width - 1), min(y, height - 1))
     }
 
     mutating func feed(_ text: String) {

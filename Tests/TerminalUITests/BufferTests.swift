@@ -93,6 +93,25 @@ import Testing
         #expect(Color.default.paletteIndex(forPaletteSize: 256) == nil)
     }
 
+    @Test("eight colours: grey is the default colour, never black; a heat-map number never matches its cell")
+    func eightColourGreys() {
+        #expect(Color.gray.paletteIndex(forPaletteSize: 8) == nil, "grey borders, axes and muted text")
+        #expect(Color.rgb(128, 128, 128).paletteIndex(forPaletteSize: 8) == nil)
+        #expect(Color.gray.paletteIndex(forPaletteSize: 16) == 8 && Color.gray.paletteIndex(forPaletteSize: 256) == 8)
+        #expect(Color.rgb(20, 20, 20).paletteIndex(forPaletteSize: 8) == 0)
+        #expect(Color.brightWhite.paletteIndex(forPaletteSize: 8) == 7)
+        // Every viridis cell keeps a colour other than black, except its darkest end, and its
+        // number stays readable on it.
+        for step in 0...10 {
+            let t = Float(step) / 10
+            let cell = ColorScale.viridis.color(at: t), text = ColorScale.viridis.contrastingText(at: t)
+            let pair = Color.palettePair(foreground: text, background: cell, paletteSize: 8)
+            #expect(pair.foreground != pair.background, "t \(t): \(pair)")
+            if t >= 0.5 { #expect(cell.paletteIndex(forPaletteSize: 8) != 0, "t \(t) drawn black") }
+        }
+        #expect(Color.palettePair(foreground: .black, background: .rgb(10, 10, 10), paletteSize: 8) == (nil, 0))
+    }
+
     @Test func numberFormattingIsFixedPoint() {
         #expect(NumberFormatting.fixed(0.125, decimals: 2) == "0.13")
         #expect(NumberFormatting.fixed(-1.5, decimals: 1) == "-1.5")

@@ -147,6 +147,23 @@ import Testing
         assertSnapshot(render(bar, width: 60, height: 1), named: "status-bar")
     }
 
+    @Test("help and quit always show: other hints give way, then the message is shortened")
+    func statusBarKeepsEssentialHints() {
+        let hints = [
+            KeyHint("r", "resample"), KeyHint("+/-", "ways"), KeyHint("]/[", "shots"), KeyHint("Tab", "screen"),
+            KeyHint("?", "help"), KeyHint("q", "quit")
+        ]
+        let narrow = render(StatusBar(hints, essentialKeys: ["?", "q"]), width: 30, height: 1).plainText()
+        #expect(narrow == " r resample  ? help  q quit", "\(narrow)")
+        #expect(narrow.contains("? help") && narrow.contains("q quit"), "\(narrow)")
+        let message = "loading Omniglot from a very slow disk, please wait"
+        let crowded = render(StatusBar(hints, rightText: message, essentialKeys: ["?", "q"]), width: 40, height: 1).plainText()
+        #expect(crowded.contains("? help") && crowded.contains("q quit"), "\(crowded)")
+        #expect(crowded.contains("loading") && crowded.hasSuffix("…"), "\(crowded)")
+        let plain = render(StatusBar(hints, rightText: message), width: 40, height: 1).plainText()
+        #expect(!plain.contains("q quit"), "without essential keys, hints give way to the message as before")
+    }
+
     @Test func popupClearsWhatIsBeneath() {
         var buffer = Buffer(width: 30, height: 9)
         for y in 0..<9 { buffer.set(x: 0, y: y, string: String(repeating: "x", count: 30)) }

@@ -19,6 +19,8 @@ struct ExploreCommand: ParsableCommand {
     @OptionGroup var colorOptions: ColorOptions
     @Flag(help: "Do not ask the terminal for mouse events.")
     var noMouse = false
+    @Option(help: "Where the Training screen's w and u save runs (default: runs/ in the data folder, ~/.local/share/episcope).")
+    var runs: String?
     @Option(help: "Append diagnostics to this file (nothing is ever printed over the screen).")
     var log: String?
     @OptionGroup var dataOptions: DataOptions
@@ -26,6 +28,7 @@ struct ExploreCommand: ParsableCommand {
 
     func run() throws {
         var options = EngineOptions(data: dataOptions, models: modelsOptions)
+        options.runsDirectory = runs
         if let log {
             do {
                 options.log = try FileLog(path: log).sink

@@ -23,7 +23,7 @@ struct LectureCommand: ParsableCommand {
     var size = TerminalSize(width: 100, height: 30)
     @Option(parsing: .unconditional, help: "Start at this step (1-based).")
     var step: Int = 1
-    @Option(help: "Where the drawing pad saves its PNGs (default: the current folder).")
+    @Option(help: "Where the drawing pad saves its PNGs (default: drawings/ in the data folder, ~/.local/share/episcope).")
     var drawings: String?
     @Option(help: "A 105x105 PNG the drawing pad's `l` loads first.")
     var drawing: String?
@@ -101,7 +101,7 @@ struct LectureCommand: ParsableCommand {
         var state = LectureState(lecture: lecture, width: session.size.width, height: session.size.height, theme: theme)
         state.results = results
         let runner = BackgroundRunner(engine: ExplorerEngine(options: options))
-        let folder = URL(fileURLWithPath: drawings ?? FileManager.default.currentDirectoryPath)
+        let folder = drawings.map { URL(fileURLWithPath: $0) } ?? DrawingFiles.defaultDirectory()
         let loop = LectureLoop(
             terminal: terminal, state: state, runner: runner, recorder: recorder,
             drawings: DrawingFiles(directory: folder, preload: drawing))

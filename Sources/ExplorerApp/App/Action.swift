@@ -62,6 +62,10 @@ public enum Action: Sendable, Equatable {
     case trainingStop
     case trainingNextAlgorithm
     case trainingNextDataset
+    /// Write the run to a checkpoint in the runs folder.
+    case trainingSave
+    /// Put the run's model to use on the other screens (saving it first).
+    case trainingUse
 
     // MARK: - From the engine
     case resource(ResourceKind, Availability)

@@ -9,4 +9,6 @@ public enum Effect: Sendable, Equatable {
     case training(TrainingCommand)
     /// The lecture's drawing pad: classify a drawing against an episode.
     case classifyDrawing(DrawingRequest)
+    /// Load the checkpoint at this path in place of the model the screens use for its kind.
+    case useModel(path: String)
 }

@@ -94,7 +94,11 @@ public enum KeyMap {
             [.char("m")], .trainingNextAlgorithm,
             help: "next algorithm (ProtoNet, MAML, FOMAML, Reptile, Matching, Siamese, Relation; pretrained on sine)", hint: "algorithm",
             on: [.training]),
-        KeyBinding([.char("d")], .trainingNextDataset, help: "switch between sine and Omniglot", hint: "dataset", on: [.training])
+        KeyBinding([.char("d")], .trainingNextDataset, help: "switch between sine and Omniglot", hint: "dataset", on: [.training]),
+        KeyBinding(
+            [.char("w")], .trainingSave, help: "save the run (paused or ended) as a checkpoint in the runs folder", hint: "save",
+            on: [.training]),
+        KeyBinding([.char("u")], .trainingUse, help: "use the trained model on the other screens (saves it too)", hint: "use", on: [.training])
     ]
 
     static let global: [KeyBinding] = [

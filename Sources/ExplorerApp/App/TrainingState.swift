@@ -28,6 +28,8 @@ public struct TrainingState: Sendable, Equatable {
     public var innerTraces: [AdaptationTrace] = []
     /// The last checkpoint written, if the run writes any.
     public var lastCheckpoint: String?
+    /// The run as saved with `w` (or `u`), and which screens use it.
+    public var saved: SavedRun?
 
     public init() {}
 
@@ -40,6 +42,20 @@ public struct TrainingState: Sendable, Equatable {
     /// Fraction done, 0...1.
     public var progress: Double {
         totalIterations > 0 ? min(1, Double(iteration) / Double(totalIterations)) : 0
+    }
+}
+
+/// A run the user saved from the Training screen.
+public struct SavedRun: Sendable, Equatable {
+    /// The checkpoint file (its resume state lies beside it).
+    public var path: String
+    public var iteration: Int
+    /// The screens now drawing this model, once `u` put it to use.
+    public var usedOn: String?
+
+    /// A run saved at `path` at `iteration`.
+    public init(path: String, iteration: Int, usedOn: String? = nil) {
+        (self.path, self.iteration, self.usedOn) = (path, iteration, usedOn)
     }
 }
 
@@ -57,4 +73,8 @@ public enum TrainingCommand: Sendable, Equatable {
     case pause
     case resume
     case stop
+    /// Write the current (or last) run's model and resume state into the runs folder.
+    case save
+    /// Save as `.save` does, then hand the model to the other screens.
+    case use
 }

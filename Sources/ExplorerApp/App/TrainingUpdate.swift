@@ -12,6 +12,10 @@ public enum TrainingUpdate: Sendable, Equatable {
     /// Stopped by the user before the configured iterations.
     case stopped
     case failed(String)
+    /// The run's model was written to `path` at `iteration`; `use` asks for it on the other screens.
+    case saved(path: String, iteration: Int, use: Bool)
+    /// The run could not be saved; the message says why.
+    case saveFailed(String)
 }
 
 /// An iteration report without the per-episode embeddings (which the Training screen does not draw).

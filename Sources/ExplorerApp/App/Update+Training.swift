@@ -22,13 +22,31 @@ func updateTraining(_ state: inout AppState, _ action: Action) -> [Effect] {
             return [.training(.resume)]
         }
     case .trainingStop:
-        guard state.training.phase == .running || state.training.phase == .paused || state.training.phase == .starting else { return [] }
+        guard state.training.isActive else { return [] }
+        // Said at once: the worker stops after the iteration (or validation pass) under way, which
+        // can take seconds, and its last reports still fill in the figures.
+        state.training.phase = .stopped
+        state.message = "stopped at iteration \(state.training.iteration)"
         return [.training(.stop)]
+    case .trainingSave, .trainingUse:
+        let t = state.training
+        guard t.iteration > 0 else {
+            state.message = "nothing to save yet: s starts a run"
+            return []
+        }
+        guard t.phase != .running && t.phase != .starting else {
+            state.message = "pause (Space) or stop (x) first, then \(action == .trainingSave ? "w saves" : "u uses") the model"
+            return []
+        }
+        state.message = action == .trainingSave ? "saving the run…" : "saving the run to use it…"
+        return [.training(action == .trainingSave ? .save : .use)]
     case .trainingNextAlgorithm, .trainingNextDataset:
         guard !state.training.isActive else {
             state.message = "stop the run first (x)"
             return []
         }
+        // The figures describe the last run; under another algorithm's name they would mislead.
+        state.training = TrainingState.fresh(from: state.training)
         if action == .trainingNextDataset {
             state.training.dataset = state.training.dataset == .sine ? .omniglot : .sine
         } else {
@@ -39,8 +57,29 @@ func updateTraining(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
         return []
     case .trainingEvents(let updates):
-        for event in updates { apply(event, to: &state.training) }
-        return []
+        var effects: [Effect] = []
+        for event in updates {
+            switch event {
+            case .saved(let path, let iteration, let use):
+                var saved = SavedRun(path: path, iteration: iteration)
+                state.message = "saved \(path)"
+                if use {
+                    if let resource = TrainedModelUse.resource(for: state.training.algorithm, on: state.training.dataset) {
+                        saved.usedOn = TrainedModelUse.screens(drawing: resource)
+                        state.message = "saved \(path); the \(saved.usedOn!) screen now uses it"
+                        effects.append(.useModel(path: path))
+                    } else {
+                        state.message = "saved \(path); no other screen draws a \(state.training.algorithm.displayName) model"
+                    }
+                }
+                state.training.saved = saved
+            case .saveFailed(let reason):
+                state.message = "could not save the run: \(reason)"
+            default:
+                apply(event, to: &state.training)
+            }
+        }
+        return effects
     default:
         return []
     }
@@ -53,9 +92,18 @@ private func nextAlgorithm(after algorithm: Algorithm) -> Algorithm {
 }
 
 private func apply(_ event: TrainingUpdate, to training: inout TrainingState) {
+    // Until the new run reports its start, what arrives is the end of the run it replaced.
+    if training.phase == .starting {
+        switch event {
+        case .started, .failed: break
+        default: return
+        }
+    }
+    let stopped = training.phase == .stopped
     switch event {
     case .started(_, let total):
-        training.phase = .running
+        // A stop pressed while the data loaded stays said.
+        if !stopped { training.phase = .running }
         training.totalIterations = total
     case .iteration(let report):
         training.iteration = report.iteration
@@ -69,15 +117,18 @@ private func apply(_ event: TrainingUpdate, to training: inout TrainingState) {
     case .checkpoint(let path):
         training.lastCheckpoint = path
     case .paused:
-        training.phase = .paused
+        if !stopped { training.phase = .paused }
     case .resumed:
-        training.phase = .running
+        if !stopped { training.phase = .running }
     case .finished:
-        training.phase = .finished
+        // A stop already said is kept, even when the iteration under way was the last one.
+        if !stopped { training.phase = .finished }
     case .stopped:
         training.phase = .stopped
     case .failed(let message):
         training.phase = .failed(message)
+    case .saved, .saveFailed:
+        break
     }
 }
 
@@ -96,6 +147,8 @@ extension TrainingState {
         state.seed = old.seed
         state.algorithm = old.algorithm
         state.dataset = old.dataset
+        // The saved file stays on disk (and in use): the screen keeps saying where it is.
+        state.saved = old.saved
         return state
     }
 }

@@ -8,6 +8,8 @@ public struct EngineOptions: Sendable {
     public var useShippedModels = true
     /// The Omniglot folder given with `--data`; `nil` resolves it the usual way.
     public var dataDirectory: String?
+    /// Where the Training screen saves runs (`--runs`); `nil` is `runs/` in the data folder.
+    public var runsDirectory: String?
     /// Whether to load Omniglot at all.
     public var useOmniglot = true
     /// Meta-iterations of the sine model trained at start-up when none is shipped.

@@ -85,6 +85,8 @@ public final class ExplorerEngine: @unchecked Sendable {
             } catch {
                 send(.requestFailed(id: request.id, message: "drawing: \(error)"))
             }
+        case .useModel(let path):
+            useModel(at: path, send: send)
         case .training:
             break
         }

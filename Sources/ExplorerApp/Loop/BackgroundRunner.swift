@@ -17,7 +17,9 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
     /// Starts the threads; the worker begins by loading data and models.
     public init(engine: ExplorerEngine) {
         self.engine = engine
-        training = TrainingWorker(outbox: outbox, dataDirectory: engine.options.dataDirectory, log: engine.options.log)
+        training = TrainingWorker(
+            outbox: outbox, dataDirectory: engine.options.dataDirectory, runsDirectory: RunFiles.directory(engine.options),
+            log: engine.options.log)
         training.start()
         let thread = Thread { [self] in work() }
         thread.name = "episcope-worker"
@@ -104,6 +106,8 @@ public final class InlineRunner: EffectRunner {
     private let engine: ExplorerEngine
     private let outbox = Outbox()
     private let trainingIterations: Int
+    /// The last run, for `w` and `u`.
+    private var savable: SavableRun?
 
     /// What the engine reported while preparing; every loop over this runner starts from
     /// these, so one prepared runner can serve many renders.
@@ -134,6 +138,11 @@ public final class InlineRunner: EffectRunner {
     public var isBusy: Bool { false }
 
     private func runTraining(_ command: TrainingCommand) {
+        if command == .save || command == .use {
+            outbox.post(
+                savable?.save(in: RunFiles.directory(engine.options), use: command == .use) ?? TrainingUpdate.saveFailed("no run to save"))
+            return
+        }
         guard case .start(var configuration) = command else { return }
         configuration.iterations = min(configuration.iterations, trainingIterations)
         configuration.validationInterval = min(configuration.validationInterval, max(1, trainingIterations / 2))
@@ -141,6 +150,7 @@ public final class InlineRunner: EffectRunner {
         do {
             let location = configuration.dataset == .omniglot ? try DataLocation.resolve(explicit: engine.options.dataDirectory) : nil
             let trainer = try Trainer(configuration: configuration, data: try TrainingData.load(for: configuration, location: location))
+            savable = SavableRun(trainer: trainer)
             let outbox = self.outbox
             var smoothing: Double? = nil
             try TrainingSession(trainer: trainer) { event in

@@ -8,16 +8,23 @@ final class TrainingWorker: @unchecked Sendable {
     /// A run asked for and not begun yet.
     private var pending: TrainingConfiguration?
     private var session: TrainingSession?
+    /// The last run, kept for `w` and `u` once it stops stepping.
+    private var savable: SavableRun?
+    /// A save asked for while the run was still stepping (whether to use the model too); done
+    /// when it stops.
+    private var pendingSave: Bool?
     /// Commands that came while the run's data was loading, for the session once it exists.
     private var early = (loading: false, pause: false, stop: false)
     private var shutDownRequested = false
     private let outbox: Outbox
     private let dataDirectory: String?
+    private let runsDirectory: URL
     private let log: @Sendable (String) -> Void
 
-    init(outbox: Outbox, dataDirectory: String?, log: @escaping @Sendable (String) -> Void) {
+    init(outbox: Outbox, dataDirectory: String?, runsDirectory: URL, log: @escaping @Sendable (String) -> Void) {
         self.outbox = outbox
         self.dataDirectory = dataDirectory
+        self.runsDirectory = runsDirectory
         self.log = log
     }
 
@@ -47,6 +54,17 @@ final class TrainingWorker: @unchecked Sendable {
         case .stop:
             session?.stop()
             if early.loading { early.stop = true }
+        case .save, .use:
+            let use = command == .use
+            // A paused session waits between iterations, so its trainer is still; a stopping
+            // one may be inside its last iteration, so the save waits for it to end.
+            if let session, !session.isPaused {
+                pendingSave = use
+            } else if let savable {
+                outbox.post(savable.save(in: runsDirectory, use: use))
+            } else {
+                outbox.post(TrainingUpdate.saveFailed("no run to save"))
+            }
         }
     }
 
@@ -102,7 +120,11 @@ final class TrainingWorker: @unchecked Sendable {
         }
         condition.lock()
         let superseded = pending != nil || shutDownRequested
-        if !superseded { self.session = session }
+        if !superseded {
+            self.session = session
+            savable = SavableRun(trainer: trainer)
+            pendingSave = nil
+        }
         if early.pause { session.pause() }
         if early.stop { session.stop() }
         early.loading = false
@@ -118,6 +140,10 @@ final class TrainingWorker: @unchecked Sendable {
         }
         condition.lock()
         self.session = nil
+        if let use = pendingSave, let savable {
+            pendingSave = nil
+            outbox.post(savable.save(in: runsDirectory, use: use))
+        }
         condition.unlock()
     }
 }

@@ -67,7 +67,7 @@ public enum ExplorerView {
     static func renderStatus(_ state: AppState, into buffer: inout Buffer, area: Rect) {
         let hints = KeyMap.hints(for: state.screen, charset: buffer.charset)
         let text = state.message ?? StatusLine.ambient(state)
-        StatusBar(hints, rightText: text, rightStyle: Theme.warning).render(into: &buffer, area: area)
+        StatusBar(hints, rightText: text, essentialKeys: ["?", "q"], rightStyle: Theme.warning).render(into: &buffer, area: area)
     }
 
     /// The notice drawn instead of a screen when the terminal is below the minimum size (the

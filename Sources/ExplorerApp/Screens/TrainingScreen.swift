@@ -1,11 +1,12 @@
 import FewShot
+import Foundation
 import TerminalUI
 
 /// Screen 5: a training run on a background thread, its curves and its speed.
 enum TrainingScreen {
     static func render(_ state: AppState, into buffer: inout Buffer, area: Rect) {
         let t = state.training
-        let rows = area.splitVertically([.length(6), .fill(2), .fill(1)])
+        let rows = area.splitVertically([.length(t.saved == nil ? 6 : 7), .fill(2), .fill(1)])
         renderRun(t, into: &buffer, area: rows[0])
         let charts = rows[1].splitHorizontally([.fill(1), .fill(1)])
         renderCurve(t.loss, title: "Meta-loss", empty: "no iterations yet", into: &buffer, area: charts[0])
@@ -41,12 +42,20 @@ enum TrainingScreen {
         case .idle: help = "s or Space starts; m picks the algorithm, d the dataset"
         case .starting: help = "starting" + Symbols.ellipsis(buffer.charset)
         case .running: help = "Space pauses, x stops; the other screens stay live"
-        case .paused: help = "Space resumes, x stops"
-        case .finished: help = "done; s starts a new run"
-        case .stopped: help = "stopped; s starts a new run"
+        case .paused: help = "Space resumes, x stops; w saves the run, u uses it on the other screens"
+        case .finished: help = "done; w saves the run, u uses it on the other screens, s starts a new run"
+        case .stopped: help = "stopped at iteration \(t.iteration); w saves the run, u uses it on the other screens, s starts anew"
         case .failed(let message): help = message
         }
         buffer.set(x: inner.x, y: inner.y + 3, string: help, style: t.phase.isFailure ? Theme.error : Theme.muted, clip: inner)
+        if let saved = t.saved {
+            // The folder goes last: it is the part that may be cut at the panel's edge.
+            let file = URL(fileURLWithPath: saved.path)
+            var line = [Span("saved ", style: Theme.muted), Span(file.lastPathComponent, style: Theme.accent)]
+            if let screens = saved.usedOn { line.append(Span(", in use on the \(screens) screen", style: Theme.correct)) }
+            line += [Span(", in ", style: Theme.muted), Span(file.deletingLastPathComponent().path, style: Theme.accent)]
+            buffer.set(line: Line(line), y: inner.y + 4, in: inner)
+        }
     }
 
     static func renderCurve(

@@ -1,37 +1,6 @@
 import ExplorerApp
 import TerminalUI
 
-/// Draws a buffer `factor` times larger, for the zoom key. Graphics (braille, blocks, box
-/// drawing, plot marks) become bigger shapes by repeating each cell over a factor x factor block;
-/// ASCII characters (labels, numbers, and the ASCII glyph ramp) are written once per block, so
-/// words stay words, letter-spaced, instead of turning into doubled letters.
-enum Magnifier {
-    static func blit(_ small: Buffer, factor: Int, into buffer: inout Buffer, at area: Rect) {
-        for y in 0..<small.height {
-            for x in 0..<small.width {
-                let cell = small[x, y]
-                if cell.isContinuation { continue }
-                let wide = Int(max(1, cell.width))
-                let repeats = !cell.scalar.isASCII
-                for dy in 0..<factor {
-                    for dx in 0..<factor {
-                        let tx = area.x + x * factor + dx * wide, ty = area.y + y * factor + dy
-                        guard tx + wide <= area.right, ty < area.bottom else { continue }
-                        // Wide characters fill their block once per `wide` columns.
-                        if dx * wide >= factor * wide { continue }
-                        if repeats || (dx == 0 && dy == 0) {
-                            buffer[tx, ty] = cell
-                            if wide == 2 && tx + 1 < area.right { buffer[tx + 1, ty] = .continuation(style: cell.style) }
-                        } else {
-                            buffer[tx, ty] = Cell(" ", style: Style(bg: cell.style.bg))
-                        }
-                    }
-                }
-            }
-        }
-    }
-}
-
 /// High contrast for projectors: every colour bright and bold, nothing dim or grey, and glyph
 /// strokes thickened so they survive a washed-out beamer.
 enum ProjectorTheme {
