@@ -53,6 +53,38 @@ import Testing
         G.second([a, b]) { G.weighted(Tensor.pairwiseCosineSimilarities($0[0], $0[1])) }
     }
 
+    @Test func batchedCosineSimilarityIsOneProductPerBatchEntry() {
+        let keys = G.random([2, 3, 4], seed: 13)
+        let memory = G.random([2, 5, 4], seed: 14)
+        let s = Tensor.pairwiseCosineSimilarities(keys, memory)
+        #expect(s.shape == [2, 3, 5])
+        for entry in 0..<2 {
+            let single = Tensor.pairwiseCosineSimilarities(
+                keys.slice(alongAxis: 0, entry..<(entry + 1)).reshaped(to: [3, 4]),
+                memory.slice(alongAxis: 0, entry..<(entry + 1)).reshaped(to: [5, 4]))
+            #expect(zip(s.scalars[(entry * 15)..<(entry * 15 + 15)], single.scalars).allSatisfy { Swift.abs($0 - $1) < 1e-6 })
+        }
+        G.first([keys, memory]) { G.weighted(Tensor.pairwiseCosineSimilarities($0[0], $0[1])) }
+        G.second([keys, memory]) { G.weighted(Tensor.pairwiseCosineSimilarities($0[0], $0[1])) }
+    }
+
+    @Test func softmaxAlongAnyAxis() {
+        let t = G.random([2, 3, 4], seed: 15)
+        for axis in 0..<3 {
+            let s = t.softmax(alongAxis: axis)
+            #expect(s.shape == t.shape)
+            let sums = s.sum(alongAxis: axis).scalars
+            #expect(sums.allSatisfy { Swift.abs($0 - 1) < 1e-5 }, "axis \(axis) sums to one")
+            G.first([t]) { G.weighted($0[0].softmax(alongAxis: axis)) }
+            G.second([t]) { G.weighted($0[0].softmax(alongAxis: axis)) }
+        }
+        // Along the middle axis, entry [0, j, 0] is e^x / Σ_j e^x over that column.
+        let column = (0..<3).map { Foundation.exp(Double(t.scalars[$0 * 4])) }
+        let middle = t.softmax(alongAxis: 1).scalars
+        for j in 0..<3 { #expect(Swift.abs(Double(middle[j * 4]) - column[j] / column.reduce(0, +)) < 1e-6) }
+        #expect(t.softmax(alongAxis: -1).scalars == t.softmax().scalars)
+    }
+
     @Test func binaryCrossEntropyFromLogits() {
         let logits = Tensor(shape: [4], scalars: [-3, -0.5, 0.5, 6])
         let targets = Tensor(shape: [4], scalars: [0, 1, 1, 0])

@@ -65,6 +65,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
+    @Test func sequenceModelOptionsAreChecked() throws {
+        let out = folder + "/mann.safetensors"
+        try expectRejected(["train", "mann", "--read-heads", "0", "--out", out], saying: "--read-heads must be 1...1024 (got 0)")
+        try expectRejected(["train", "lstm", "--controller-units", "5000", "--out", out], saying: "--controller-units must be 1...1024 (got 5000)")
+        try expectRejected(["train", "mann", "--usage-decay", "1.5", "--out", out], saying: "--usage-decay must lie strictly between 0 and 1")
+        try expectRejected(
+            ["train", "mann", "--memory-slots", "2", "--read-heads", "4", "--out", out], saying: "--read-heads 4 exceed the 2 memory slots")
+        try expectRejected(["train", "mann", "--shots", "25", "--out", out], saying: "--shots 25 drawings per class exceed the 20 drawings")
+        try expectRejected(["train", "protonet", "--memory-slots", "64", "--out", out], saying: "--memory-slots sizes MANN and the LSTM baseline")
+        try expectRejected(["train", "mann", "--dataset", "sine", "--out", out], saying: "mann is not defined on sine")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     @Test func foldersMustExist() throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let file = folder + "/not-a-folder.txt"
@@ -95,7 +108,7 @@ import Testing
         try expectRejected(
             ["bench", "--only", "convnet4"],
             saying:
-                "sgemm, convnet4_train, maml_sine, maml_omniglot, protonet_episode, matching_episode, siamese_episode, relation_episode, protonet_eval, omniglot_load, ui_frame, ui_latency"
+                "sgemm, convnet4_train, maml_sine, maml_omniglot, protonet_episode, matching_episode, siamese_episode, relation_episode, mann_train, protonet_eval, omniglot_load, ui_frame, ui_latency"
         )
     }
 

@@ -29,6 +29,16 @@ extension Tensor {
     /// softmax along the last axis.
     public func softmax() -> Tensor { logSoftmax().exp() }
 
+    /// softmax along `axis`: another axis is swapped with the last one, normalised there, and
+    /// swapped back (the swap is its own inverse, and its gradient a swap too).
+    public func softmax(alongAxis axis: Int) -> Tensor {
+        let a = Shape.axis(axis, rank: rank, op: "softmax")
+        if a == rank - 1 { return softmax() }
+        var order = Array(0..<rank)
+        order.swapAt(a, rank - 1)
+        return permuted(order).softmax().permuted(order)
+    }
+
     /// Mean cross-entropy of rows of logits against integer class labels.
     public func crossEntropy(labels: [Int]) -> Tensor {
         -logSoftmax().picking(indices: labels).mean()

@@ -11,6 +11,7 @@ enum BenchName: String, CaseIterable, ExpressibleByArgument {
     case matchingEpisode = "matching_episode"
     case siameseEpisode = "siamese_episode"
     case relationEpisode = "relation_episode"
+    case mannTrain = "mann_train"
     case protonetEval = "protonet_eval"
     case omniglotLoad = "omniglot_load"
     case uiFrame = "ui_frame"

@@ -26,6 +26,7 @@ struct BenchCommand: ParsableCommand {
         if wanted(.mamlSine) { try emit(MetaLearningBenchmarks.sine()) }
         if wanted(.mamlOmniglot) { try emit(MetaLearningBenchmarks.omniglot()) }
         for (name, algorithm) in MetricBenchmarks.learners where wanted(name) { try emit(MetricBenchmarks.episode(name, algorithm)) }
+        if wanted(.mannTrain) { try emit(SequenceBenchmarks.mannTraining()) }
         if wanted(.protonetEval) {
             switch EvaluationBenchmarks.protoNet() {
             case .success(let report): try emit(report)

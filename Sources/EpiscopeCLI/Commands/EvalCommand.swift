@@ -63,6 +63,10 @@ struct EvalCommand: ParsableCommand {
         let (shots, episodes) = (shots ?? 1, episodes ?? 1000)
         let location = try dataOptions.location()
         let dataset = try reportingEngineFailures { try OmniglotDataset.load(from: location) }
+        if model.configuration.algorithm.isModelBased {
+            try evaluateSequences(model, path: path, dataset: dataset, location: location, episodes: episodes, using: &rng)
+            return
+        }
         if runs {
             let lake = try reportingEngineFailures { try LakeRuns.load(from: location, matching: dataset) }
             let score = evaluator.lakeRuns(lake)
@@ -101,6 +105,48 @@ struct EvalCommand: ParsableCommand {
             print(
                 "\(model.configuration.algorithm.rawValue) on \(splitName) test: \(ways)-way \(shots)-shot accuracy \(f(result.accuracy * 100))% ± \(f(result.ci95 * 100)) over \(result.episodes) episodes"
             )
+        }
+    }
+
+    /// MANN and the LSTM: accuracy by instance on test sequences shaped as the model was trained.
+    private func evaluateSequences(
+        _ model: ModelCheckpoint, path: String, dataset: OmniglotDataset, location: DataLocation, episodes: Int,
+        using rng: inout SeededGenerator
+    ) throws {
+        let start = Date()
+        let scheme = split ?? (model.configuration.split == "lake" ? .lake : .vinyals)
+        let testSplit = try reportingEngineFailures { try ClassSplit.load(scheme, part: .test, dataset: dataset, location: location) }
+        let interactive = isatty(STDERR_FILENO) == 1
+        let result = try reportingEngineFailures {
+            try Evaluator(checkpoint: model).instanceAccuracy(dataset: dataset, split: testSplit, episodes: episodes, using: &rng) { done in
+                if interactive { FileHandle.standardError.write(Data("\r\u{1B}[2Kepisode \(done)/\(episodes)".utf8)) }
+            }
+        }
+        if interactive { printError("") }
+        if json {
+            print(
+                try JSONOutput.line(
+                    EvalReport.Instances(
+                        checkpoint: path, split: scheme.rawValue, configuration: model.configuration, result: result,
+                        seconds: Date().timeIntervalSince(start))))
+            return
+        }
+        let c = model.configuration
+        print(
+            "\(c.algorithm.rawValue) on \(scheme.rawValue) test, \(c.ways) classes x \(c.shots) drawings, \(result.episodes) sequences; accuracy by instance:"
+        )
+        for k in Evaluator.reportedInstances where k <= c.shots {
+            let a = result.at(k)
+            print("  \(k)\(ordinalSuffix(k))  \(f(a.accuracy * 100))% ± \(f(a.ci95 * 100))")
+        }
+    }
+
+    private func ordinalSuffix(_ k: Int) -> String {
+        switch k {
+        case 1: return "st"
+        case 2: return "nd"
+        case 3: return "rd"
+        default: return "th"
         }
     }
 

@@ -54,6 +54,36 @@ enum EvalReport {
         }
     }
 
+    /// MANN and the LSTM: accuracy at the 1st, 2nd, 3rd, 4th, 5th and 10th instance of a class in
+    /// test sequences (Santoro et al.'s Table 1), each with its 95% interval, keyed by instance.
+    struct Instances: Encodable {
+        var checkpoint: String
+        var split: String
+        var algorithm: String
+        var classes: Int
+        var drawingsPerClass: Int
+        var episodes: Int
+        var accuracy: Double
+        var accuracyByInstance: [String: Double]
+        var ci95ByInstance: [String: Double]
+        var seconds: Double
+
+        init(checkpoint: String, split: String, configuration: TrainingConfiguration, result: Evaluator.InstanceAccuracy, seconds: Double) {
+            (self.checkpoint, self.split, algorithm) = (checkpoint, split, configuration.algorithm.rawValue)
+            (classes, drawingsPerClass, episodes) = (configuration.ways, configuration.shots, result.episodes)
+            accuracy = rounded(Double(result.overall.accuracy), 5)
+            let instances = Evaluator.reportedInstances.filter { $0 <= result.byInstance.count }
+            accuracyByInstance = Dictionary(uniqueKeysWithValues: instances.map { (String($0), rounded(Double(result.at($0).accuracy), 5)) })
+            ci95ByInstance = Dictionary(uniqueKeysWithValues: instances.map { (String($0), rounded(Double(result.at($0).ci95), 5)) })
+            self.seconds = rounded(seconds, 1)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case checkpoint, split, algorithm, classes, drawingsPerClass = "drawings_per_class", episodes, accuracy
+            case accuracyByInstance = "accuracy_by_instance", ci95ByInstance = "ci95_by_instance", seconds
+        }
+    }
+
     /// N-way K-shot accuracy over test episodes with its 95% interval.
     struct Accuracy: Encodable {
         var checkpoint: String

@@ -20,6 +20,7 @@ extension TrainCommand {
         try NumericCheck.positive(innerLr, "--inner-lr")
         try NumericCheck.positive(metaLr, "--meta-lr")
         try NumericCheck.positive(similarityScale, "--similarity-scale")
+        try sequenceOptions.validate()
         // A resumed run takes its algorithm and dataset from the checkpoint.
         guard !resume else { return }
         guard algorithm.isDefined(on: dataset) else {
@@ -28,7 +29,14 @@ extension TrainCommand {
             }
             throw ValidationError("\(algorithm.rawValue) is not defined on \(dataset.rawValue) (\(known.joined(separator: "; ")))")
         }
+        if !algorithm.isModelBased, let option = sequenceOptions.givenOption {
+            throw ValidationError("\(option) sizes MANN and the LSTM baseline; \(algorithm.rawValue) has no such part")
+        }
         let c = try configuration()
+        if algorithm.isModelBased, c.shots > FewShot.OmniglotDataset.drawingsPerCharacter {
+            throw ValidationError(
+                "--shots \(c.shots) drawings per class exceed the \(FewShot.OmniglotDataset.drawingsPerCharacter) drawings of each character")
+        }
         if let batch = c.innerBatch, batch > c.ways * c.shots {
             throw ValidationError("--inner-batch \(batch) does not fit a support set of \(c.ways) ways x \(c.shots) shots")
         }

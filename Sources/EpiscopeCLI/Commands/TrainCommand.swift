@@ -10,15 +10,17 @@ extension DatasetKind: ExpressibleByArgument {}
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Meta-train a metric learner (ProtoNet, Matching, Siamese, Relation), MAML, first-order MAML, Reptile (or the sine baseline).",
+        abstract:
+            "Meta-train a metric learner (ProtoNet, Matching, Siamese, Relation), MAML, first-order MAML, Reptile, MANN or its LSTM baseline (or the sine baseline).",
         discussion: "Defaults follow the papers' Omniglot and sine settings. Ctrl-C stops after writing a checkpoint; --resume continues bit for bit."
     )
 
-    @Argument(help: "protonet, matching, siamese, relation, maml, fomaml, reptile or pretrained (sine baseline).") var algorithm: Algorithm
+    @Argument(help: "protonet, matching, siamese, relation, maml, fomaml, reptile, mann, lstm or pretrained (sine baseline).")
+    var algorithm: Algorithm
     @Option(help: "omniglot or sine.") var dataset: DatasetKind = .omniglot
     @Option(help: "Class split: vinyals, lake, small1 or small2.") var split: ClassSplit.Scheme?
-    @Option(parsing: .unconditional, help: "Classes per training episode.") var ways: Int?
-    @Option(parsing: .unconditional, help: "Support examples per class (points, for sine).") var shots: Int?
+    @Option(parsing: .unconditional, help: "Classes per training episode (mann, lstm: per sequence).") var ways: Int?
+    @Option(parsing: .unconditional, help: "Support examples per class (points, for sine; mann, lstm: drawings per class).") var shots: Int?
     @Option(parsing: .unconditional, help: "Query examples per class (points, for sine).") var queries: Int?
     @Option(parsing: .unconditional, help: "Tasks per meta-batch.") var metaBatch: Int?
     @Option(parsing: .unconditional, help: "Inner SGD steps.") var innerSteps: Int?
@@ -36,6 +38,7 @@ struct TrainCommand: ParsableCommand {
         help: ArgumentHelp("Ways and shots of validation and of the MAML head, e.g. 5x1.", valueName: "WAYSxSHOTS"),
         transform: EpisodeSetting.init(parsing:))
     var testSetting: EpisodeSetting?
+    @OptionGroup var sequenceOptions: SequenceModelOptions
     @Option(parsing: .unconditional, help: "Random seed.") var seed: UInt64 = 0
     @Option(help: "Model file to write (safetensors); its resume state goes beside it.") var out: String
     @Flag(help: "Continue from the checkpoint at --out.") var resume = false
@@ -65,6 +68,7 @@ struct TrainCommand: ParsableCommand {
             // Reptile trains on more shots than it is tested with (10 against 5).
             if c.innerBatch == nil { c.validationShots = c.shots }
         }
+        if algorithm.isModelBased { c.sequenceModel = sequenceOptions.settings(over: c.sequenceModel ?? .init()) }
         c.seed = seed
         return c
     }

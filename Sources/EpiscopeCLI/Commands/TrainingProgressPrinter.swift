@@ -45,6 +45,11 @@ final class TrainingProgressPrinter {
         case .validation(let v):
             if let a = v.accuracy {
                 lastValidation = String(format: "val %.2f%% ± %.2f", a * 100, (v.ci95 ?? 0) * 100)
+                if let byInstance = v.accuracyByInstance {
+                    // The paper's columns: the 1st to 5th and the 10th appearance of a class.
+                    let columns = Evaluator.reportedInstances.filter { $0 <= byInstance.count }
+                    lastValidation += " (by instance " + columns.map { String(format: "%.0f", byInstance[$0 - 1] * 100) }.joined(separator: "/") + ")"
+                }
             } else if let m = v.meanSquaredError {
                 lastValidation = String(format: "val MSE %.3f", m)
                 if let curve = v.fineTuningCurveError { lastValidation += String(format: " (K=5, steps 1-10: %.3f)", curve) }

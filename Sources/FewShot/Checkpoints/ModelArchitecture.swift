@@ -11,6 +11,8 @@ public enum ModelArchitecture: Sendable {
     case relation(RelationNetwork)
     case classifier(ConvClassifier)
     case sine(SineMLP)
+    case mann(MANN)
+    case lstm(LSTMBaseline)
 
     public init(_ configuration: TrainingConfiguration) {
         switch (configuration.dataset, configuration.algorithm) {
@@ -20,6 +22,9 @@ public enum ModelArchitecture: Sendable {
             self = .matching(MatchingNetwork(encoder: ConvNet4(downsampling: .maxPool), similarityScale: configuration.similarityScale ?? 1))
         case (.omniglot, .siamese): self = .siamese(SiameseNetwork(encoder: ConvNet4(downsampling: .maxPool)))
         case (.omniglot, .relation): self = .relation(RelationNetwork())
+        case (.omniglot, .mann): self = .mann(MANN(classes: configuration.ways, settings: configuration.sequenceModel ?? .init()))
+        case (.omniglot, .lstm):
+            self = .lstm(LSTMBaseline(classes: configuration.ways, units: (configuration.sequenceModel ?? .init()).controllerUnits))
         case (.omniglot, _):
             self = .classifier(ConvClassifier(ways: configuration.validationWays, downsampling: configuration.downsampling))
         }
@@ -34,15 +39,26 @@ public enum ModelArchitecture: Sendable {
         case .relation(let net): return net.initialParameters(using: &generator)
         case .classifier(let net): return net.initialParameters(using: &generator)
         case .sine(let net): return net.initialParameters(using: &generator)
+        case .mann(let net): return net.initialParameters(using: &generator)
+        case .lstm(let net): return net.initialParameters(using: &generator)
         }
     }
 
     /// Batch-norm layers whose running statistics the checkpoint carries.
     public var normalizationLayers: Int {
         switch self {
-        case .sine: return 0
+        case .sine, .mann, .lstm: return 0
         case .relation: return RelationNetwork.normalizationLayers
         default: return ConvNet4.blockCount
+        }
+    }
+
+    /// The model-based learner, for MANN and the LSTM baseline.
+    public var sequenceLearner: (any SequenceLearner)? {
+        switch self {
+        case .mann(let net): return net
+        case .lstm(let net): return net
+        default: return nil
         }
     }
 

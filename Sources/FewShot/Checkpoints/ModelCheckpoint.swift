@@ -105,6 +105,16 @@ public struct ModelCheckpoint: Sendable {
         guard (1...ModelCheckpoint.maximumWays).contains(configuration.validationWays) else {
             throw fail("its classifier has \(configuration.validationWays) ways, outside 1...\(ModelCheckpoint.maximumWays)")
         }
+        if configuration.algorithm.isModelBased {
+            // The same for a sequence model's sizes, which set the shapes of its template weights.
+            let s = configuration.sequenceModel ?? .init()
+            let sizes = [configuration.ways, s.controllerUnits, s.memorySlots, s.memoryWidth, s.readHeads]
+            guard (1...ModelCheckpoint.maximumWays).contains(configuration.ways),
+                sizes.allSatisfy({ (1...SequenceModelSettings.largestSize).contains($0) })
+            else {
+                throw fail("its sequence model's sizes \(sizes) are outside 1...\(SequenceModelSettings.largestSize)")
+            }
+        }
         let architecture = ModelArchitecture(configuration)
         var rng = SeededGenerator(seed: 0)
         let expected = architecture.initialParameters(using: &rng)

@@ -17,7 +17,7 @@ public enum MetricLearner: Sendable {
         case .matching(let net): self = .matching(net)
         case .siamese(let net): self = .siamese(net)
         case .relation(let net): self = .relation(net)
-        case .classifier, .sine: return nil
+        case .classifier, .sine, .mann, .lstm: return nil
         }
     }
 

@@ -10,6 +10,8 @@ extension Algorithm {
         case .fomaml: return "FOMAML"
         case .reptile: return "Reptile"
         case .pretrained: return "Pretrained"
+        case .mann: return "MANN"
+        case .lstm: return "LSTM"
         }
     }
 }

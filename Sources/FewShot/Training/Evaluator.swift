@@ -33,6 +33,8 @@ public struct Evaluator: Sendable {
             return (logits.argmaxAlongLastAxis(), logits)
         case .sine:
             preconditionFailure("classify: a sine model does not classify")
+        case .mann, .lstm:
+            preconditionFailure("classify: a sequence model labels sequences, not N-way K-shot episodes")
         }
     }
 
@@ -58,6 +60,9 @@ public struct Evaluator: Sendable {
         withinAlphabet: Bool = false, embeddingOnce: Bool = true, using generator: inout SeededGenerator,
         progress: (Int) -> Void = { _ in }
     ) throws -> Accuracy {
+        if checkpoint.architecture.sequenceLearner != nil {
+            throw TrainingError.invalidConfiguration("a sequence model (MANN, LSTM) is scored by accuracy per instance, not on N-way K-shot episodes")
+        }
         if case .classifier(let model) = checkpoint.architecture, model.ways != ways {
             throw TrainingError.invalidConfiguration("this model classifies \(model.ways) ways; it cannot be tested on \(ways)-way episodes")
         }

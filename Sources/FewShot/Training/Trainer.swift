@@ -81,6 +81,10 @@ public final class Trainer {
         guard c.ways > 0, c.shots > 0, c.queries > 0, c.metaBatch > 0, c.iterations >= 0, c.innerSteps >= 0 else {
             throw TrainingError.invalidConfiguration("ways, shots, queries and meta-batch must be positive")
         }
+        if c.algorithm.isModelBased, c.shots > OmniglotDataset.drawingsPerCharacter {
+            throw TrainingError.invalidConfiguration(
+                "\(c.shots) drawings per class exceed the \(OmniglotDataset.drawingsPerCharacter) drawings of each character")
+        }
         if let batch = c.innerBatch, batch <= 0 || batch > c.ways * c.shots {
             throw TrainingError.invalidConfiguration("an inner batch of \(batch) does not fit a support set of \(c.ways * c.shots) examples")
         }
@@ -138,6 +142,17 @@ public final class Trainer {
         let c = configuration
         optimizer.learningRate = learningRate
         switch (data, architecture, c.algorithm) {
+        case (.omniglot(let dataset, let train, _), _, _) where architecture.sequenceLearner != nil:
+            // MANN and the LSTM: a batch of sequences, backpropagation through all their steps.
+            let learner = architecture.sequenceLearner!
+            let sampler = try SequenceSampler(split: train, classes: c.ways, drawingsPerClass: c.shots)
+            let batch = SequenceBatch((0..<c.metaBatch).map { _ in sampler.sample(using: &generator) }, from: dataset)
+            let (loss, accuracy) = GradientStep.descend(&parameters, with: &optimizer) { p in
+                let r = learner.loss(parameters: p, batch: batch)
+                return (r.loss, r.accuracy)
+            }
+            return IterationReport(
+                iteration: iteration, metaLoss: loss, accuracy: accuracy, iterationsPerSecond: 0, learningRate: optimizer.learningRate)
         case (.omniglot(let dataset, let train, _), _, _) where MetricLearner(architecture) != nil:
             let sampler = try EpisodeSampler(split: train, ways: c.ways, shots: c.shots, queries: c.queries)
             let e = EpisodeTensors(sampler.sample(using: &generator), from: dataset)
@@ -238,6 +253,13 @@ public final class Trainer {
             return ValidationReport(
                 iteration: model.iteration, meanSquaredError: errors[0],
                 fineTuningCurveError: curve.reduce(0, +) / Float(curve.count))
+        case .omniglot(let dataset, _, let validation) where model.architecture.sequenceLearner != nil:
+            guard let result = try? evaluator.instanceAccuracy(dataset: dataset, split: validation, episodes: episodes, using: &rng) else {
+                return ValidationReport(iteration: model.iteration)
+            }
+            var report = ValidationReport(iteration: model.iteration, accuracy: result.overall.accuracy, ci95: result.overall.ci95)
+            report.accuracyByInstance = result.byInstance.map(\.accuracy)
+            return report
         case .omniglot(let dataset, _, let validation):
             guard
                 let result = try? evaluator.accuracy(

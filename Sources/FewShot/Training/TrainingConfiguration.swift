@@ -7,17 +7,24 @@ public enum Algorithm: String, Sendable, Codable, CaseIterable {
     case matching, siamese, relation
     /// Plain regression on tasks mixed together, fine-tuned at test time: MAML's sine baseline.
     case pretrained
+    /// The model-based family: Santoro et al.'s memory-augmented network and its LSTM baseline,
+    /// which learn within an episode in their activations, on sequences with the label offset.
+    case mann, lstm
 
     /// The metric family: a query takes the label of the support examples it resembles. Defined
     /// on Omniglot only (a sine task has no classes to compare).
     public var isMetricBased: Bool { [.protonet, .matching, .siamese, .relation].contains(self) }
+
+    /// The model-based family: trained and tested on sequences (``SequenceSampler``), scored by
+    /// accuracy per instance rather than per N-way K-shot episode. Defined on Omniglot only.
+    public var isModelBased: Bool { self == .mann || self == .lstm }
 
     /// Whether the algorithm has a recipe on `dataset`: the metric family compares classes, which
     /// sine tasks lack, and the pretrained baseline is the sine experiment's.
     public func isDefined(on dataset: DatasetKind) -> Bool {
         switch dataset {
         case .omniglot: return self != .pretrained
-        case .sine: return !isMetricBased
+        case .sine: return !isMetricBased && !isModelBased
         }
     }
 }
@@ -67,6 +74,10 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
     public var validationShots: Int = 1
     /// Inner steps when adapting at test time (MAML: 3, Reptile: 50, as their papers).
     public var evaluationInnerSteps: Int = 1
+    /// MANN and the LSTM baseline: controller and memory sizes (nil for every other learner,
+    /// so older checkpoints still read). For them `ways` is the classes per sequence and
+    /// `shots` the drawings per class.
+    public var sequenceModel: SequenceModelSettings?
 
     /// Whether the algorithm learns a metric (no inner loop): such a model answers any number of
     /// ways and shots, so it trains with more ways than it is tested with.
@@ -115,6 +126,14 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
             (c.ways, c.shots, c.queries, c.metaBatch, c.innerBatch) = (5, 10, 5, 5, 10)
             (c.innerSteps, c.innerStepSize, c.metaStepSize, c.iterations, c.validationShots) = (5, 0.05, 1.0, 100_000, 5)
             c.evaluationInnerSteps = 50
+        case (.mann, _), (.lstm, _):
+            // Santoro et al.: 5 classes, 10 drawings each in 50 steps, batches of 16 sequences,
+            // controller of 200 LSTM units, memory 128 x 40 with 4 read heads, γ = 0.95; Adam at
+            // 1e-3 as the reference implementation (snowkylin/ntm) trains them, for its 100,000
+            // batches (the paper's Figure 2 spans 100,000 episodes).
+            (c.ways, c.shots, c.queries, c.metaBatch, c.metaStepSize) = (5, 10, 1, 16, 0.001)
+            (c.iterations, c.validationInterval, c.validationEpisodes, c.checkpointInterval) = (100_000, 1000, 320, 500)
+            c.sequenceModel = SequenceModelSettings()
         case (.pretrained, .omniglot):
             (c.ways, c.shots, c.queries, c.metaBatch) = (5, 1, 15, 32)
         case (_, .sine):

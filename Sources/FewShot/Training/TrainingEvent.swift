@@ -81,6 +81,9 @@ public struct ValidationReport: Sendable, Equatable {
     public var fineTuningCurveError: Float?
     /// Whether this is the best validation of the run so far (its model was kept).
     public var isBest = false
+    /// MANN and the LSTM: accuracy at the 1st, 2nd, ... appearance of a class in a sequence
+    /// (``accuracy`` is then over all steps).
+    public var accuracyByInstance: [Float]?
 
     public init(
         iteration: Int, accuracy: Float? = nil, ci95: Float? = nil, meanSquaredError: Float? = nil,
