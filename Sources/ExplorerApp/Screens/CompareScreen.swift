@@ -48,9 +48,9 @@ enum CompareScreen {
         let info = view.classes[query.label]
         let color = Style(fg: Theme.classColor(query.label), modifiers: .bold)
         buffer.set(
-            line: Line([Span("\(query.label + 1) ", style: color), Span(EpisodeScreen.shortAlphabet(info.alphabet))]),
+            line: Line([Span("\(query.label + 1) ", style: color), Span(ClassName.alphabet(info.alphabet))]),
             y: captionArea.y, in: captionArea)
-        let detail = info.rotationDegrees == 0 ? "char \(info.character)" : "char \(info.character) r\(info.rotationDegrees)"
+        let detail = ClassName.character(info.character, rotationDegrees: info.rotationDegrees)
         buffer.set(line: Line(detail, style: Theme.muted), y: captionArea.y + 1, in: captionArea)
     }
 
