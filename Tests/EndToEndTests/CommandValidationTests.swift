@@ -101,6 +101,10 @@ import Testing
         try expectRejected(["lecture", "--theme", "dark"], saying: "'standard' and 'projector'")
         try expectRejected(["episode", "--split", "omniglot"], saying: "'vinyals', 'lake', 'small1' or 'small2'")
         try expectRejected(["episode", "--part", "dev"], saying: "'train', 'val', 'trainval' or 'test'")
+        try expectRejected(
+            ["train", "protonet", "--meta-loss", "every", "--out", folder + "/x.safetensors"], saying: "--meta-loss chooses MAML's meta-loss on sine")
+        try expectRejected(
+            ["train", "maml", "--dataset", "sine", "--meta-loss", "all", "--out", folder + "/x.safetensors"], saying: "'last' or 'every'")
         try expectRejected(["eval", "--split", "nope"], saying: "'vinyals', 'lake', 'small1' or 'small2'")
         try expectRejected(["train", "maml", "--test-setting", "5", "--out", folder + "/x.safetensors"], saying: "wants WAYSxSHOTS, e.g. 5x1")
         try expectRejected(["train", "maml", "--test-setting", "1x1", "--out", folder + "/x.safetensors"], saying: "at least 2 ways and 1 shot")

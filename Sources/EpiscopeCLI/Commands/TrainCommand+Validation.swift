@@ -29,6 +29,9 @@ extension TrainCommand {
             }
             throw ValidationError("\(algorithm.rawValue) is not defined on \(dataset.rawValue) (\(known.joined(separator: "; ")))")
         }
+        if metaLoss != nil, dataset != .sine || ![.maml, .fomaml].contains(algorithm) {
+            throw ValidationError("--meta-loss chooses MAML's meta-loss on sine; \(algorithm.rawValue) on \(dataset.rawValue) has none")
+        }
         if !algorithm.isModelBased, let option = sequenceOptions.givenOption {
             throw ValidationError("\(option) sizes MANN and the LSTM baseline; \(algorithm.rawValue) has no such part")
         }

@@ -28,6 +28,8 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Support examples per inner step (0: the whole support set; Reptile: 10).") var innerBatch: Int?
     @Option(parsing: .unconditional, help: "Matching Networks: factor on cosine similarities before the attention softmax (paper: 1).")
     var similarityScale: Float?
+    @Option(help: "MAML on sine: meta-loss after the last inner step (last, the paper) or the mean over every step (every).")
+    var metaLoss: MetaObjective?
     @Option(parsing: .unconditional, help: "Outer (Adam) learning rate, or Reptile's outer step size.") var metaLr: Float?
     @Option(parsing: .unconditional, help: "Outer iterations.") var iterations: Int?
     @Option(parsing: .unconditional, help: "Halve the outer learning rate every N iterations (0: never).") var lrDecayEvery: Int?
@@ -55,6 +57,7 @@ struct TrainCommand: ParsableCommand {
         if let innerLr { c.innerStepSize = innerLr }
         if let innerBatch { c.innerBatch = innerBatch == 0 ? nil : innerBatch }
         if let similarityScale { c.similarityScale = similarityScale }
+        if let metaLoss { c.metaObjective = metaLoss }
         if let metaLr { c.metaStepSize = metaLr }
         if let iterations { c.iterations = iterations }
         if let lrDecayEvery { c.learningRateDecayInterval = lrDecayEvery }

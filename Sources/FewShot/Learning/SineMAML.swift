@@ -7,11 +7,16 @@ public struct SineMAML: Sendable {
     public let model: SineMLP
     public var inner: InnerLoop
     public var order: MAML.Order
+    public var objective: MetaObjective
 
-    public init(model: SineMLP = SineMLP(), inner: InnerLoop = InnerLoop(steps: 1, stepSize: 0.01), order: MAML.Order = .secondOrder) {
+    public init(
+        model: SineMLP = SineMLP(), inner: InnerLoop = InnerLoop(steps: 1, stepSize: 0.01), order: MAML.Order = .secondOrder,
+        objective: MetaObjective = .lastStep
+    ) {
         self.model = model
         self.inner = inner
         self.order = order
+        self.objective = objective
     }
 
     /// Per-task mean squared error summed over tasks, for predictions and targets [tasks, k, 1].
@@ -21,26 +26,37 @@ public struct SineMAML: Sendable {
 
     /// Fast weights for every task of `batch` ([tasks, ...] each) after the inner loop, and the
     /// mean support loss before each step and after the last.
-    public func adapt(_ theta: ParameterList, to batch: RegressionBatch, steps: Int? = nil) -> (fast: ParameterList, supportLosses: [Float]) {
+    /// `afterStep` sees the fast weights after each step but the last (the multi-step loss).
+    public func adapt(
+        _ theta: ParameterList, to batch: RegressionBatch, steps: Int? = nil, afterStep: (ParameterList) -> Void = { _ in }
+    ) -> (fast: ParameterList, supportLosses: [Float]) {
         let tasks = batch.taskCount
+        let count = steps ?? inner.steps
         var fast = theta.expanded(tasks: tasks)
         var losses: [Float] = []
-        for _ in 0..<(steps ?? inner.steps) {
+        for step in 0..<count {
             let loss = Self.summedTaskLoss(model(batch.supportX, parameters: fast), batch.supportY)
             losses.append(loss.scalar / Float(tasks))
             let g = gradients(of: loss, withRespectTo: fast.tensors, keepingGraph: order == .secondOrder)
             fast = fast.descending(g, stepSize: inner.stepSize)
+            if step < count - 1 { afterStep(fast) }
         }
         losses.append(
             withoutRecording { Self.summedTaskLoss(model(batch.supportX, parameters: fast.detached()), batch.supportY) }.scalar / Float(tasks))
         return (fast, losses)
     }
 
-    /// The meta-gradient of the mean query loss after adaptation, and that loss.
+    /// The meta-gradient of the mean query loss after adaptation (after the last step, or the
+    /// mean over every step, as `objective` says), and that loss.
     public func metaGradient(_ theta: ParameterList, batch: RegressionBatch) -> (gradients: [Tensor], metaLoss: Float, supportLosses: [Float]) {
         let leaves = theta.detached().variables()
-        let (fast, supportLosses) = adapt(leaves, to: batch)
-        let metaLoss = Self.summedTaskLoss(model(batch.queryX, parameters: fast), batch.queryY).scaled(by: 1 / Float(batch.taskCount))
+        func queryLoss(_ fast: ParameterList) -> Tensor {
+            Self.summedTaskLoss(model(batch.queryX, parameters: fast), batch.queryY).scaled(by: 1 / Float(batch.taskCount))
+        }
+        var earlier: [Tensor] = []
+        let (fast, supportLosses) = adapt(leaves, to: batch) { if objective == .everyStep { earlier.append(queryLoss($0)) } }
+        let losses = earlier + [queryLoss(fast)]
+        let metaLoss = losses.count == 1 ? losses[0] : losses.dropFirst().reduce(losses[0], +).scaled(by: 1 / Float(losses.count))
         return (gradients(of: metaLoss, withRespectTo: leaves.tensors), metaLoss.scalar, supportLosses)
     }
 

@@ -60,6 +60,15 @@ public struct InnerLoop: Sendable, Codable, Equatable {
     }
 }
 
+/// What MAML's outer loop minimises: the query loss after the last inner step (Finn et al.), or
+/// the mean of the query losses after every inner step (Antoniou et al.'s multi-step loss), which
+/// also asks every intermediate step to help, so a model cannot fit in a few steps and be thrown
+/// off by the next ones.
+public enum MetaObjective: String, Sendable, Codable, CaseIterable {
+    case lastStep = "last"
+    case everyStep = "every"
+}
+
 /// What happened inside one task during adaptation: the curves the explorer draws.
 public struct AdaptationTrace: Sendable, Equatable {
     /// Support loss before each step and after the last (steps + 1 values).

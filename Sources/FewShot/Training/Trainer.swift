@@ -211,7 +211,7 @@ public final class Trainer {
             let batch = SineTaskFamily().sampleBatch(tasks: c.metaBatch, shots: c.shots, queries: c.queries, using: &generator)
             let learner = SineMAML(
                 model: model, inner: InnerLoop(steps: c.innerSteps, stepSize: c.innerStepSize),
-                order: c.algorithm == .fomaml ? .firstOrder : .secondOrder)
+                order: c.algorithm == .fomaml ? .firstOrder : .secondOrder, objective: c.metaObjective ?? .lastStep)
             let r = learner.metaGradient(parameters, batch: batch)
             optimizer.step(&parameters, gradients: r.gradients)
             var trace = AdaptationTrace()

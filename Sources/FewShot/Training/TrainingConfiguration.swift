@@ -55,6 +55,9 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
     /// support examples stays nearly uniform and the loss can hardly fall; a larger factor (the
     /// temperature of cosine classifiers) lets attention focus.
     public var similarityScale: Float?
+    /// MAML on sine: the meta-loss after the last inner step (nil, the paper) or the mean over
+    /// every step.
+    public var metaObjective: MetaObjective?
     public var metaStepSize: Float = 0.001
     public var iterations: Int = 1000
     public var seed: UInt64 = 0
