@@ -104,7 +104,8 @@ import Testing
         try expectRejected(
             ["train", "protonet", "--meta-loss", "every", "--out", folder + "/x.safetensors"], saying: "--meta-loss chooses MAML's meta-loss on sine")
         try expectRejected(
-            ["train", "maml", "--dataset", "sine", "--meta-loss", "all", "--out", folder + "/x.safetensors"], saying: "'last' or 'every'")
+            ["train", "maml", "--dataset", "sine", "--meta-loss", "all", "--out", folder + "/x.safetensors"],
+            saying: "'last', 'every' or 'first-last'")
         try expectRejected(["eval", "--split", "nope"], saying: "'vinyals', 'lake', 'small1' or 'small2'")
         try expectRejected(["train", "maml", "--test-setting", "5", "--out", folder + "/x.safetensors"], saying: "wants WAYSxSHOTS, e.g. 5x1")
         try expectRejected(["train", "maml", "--test-setting", "1x1", "--out", folder + "/x.safetensors"], saying: "at least 2 ways and 1 shot")

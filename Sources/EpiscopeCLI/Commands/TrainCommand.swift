@@ -28,7 +28,10 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Support examples per inner step (0: the whole support set; Reptile: 10).") var innerBatch: Int?
     @Option(parsing: .unconditional, help: "Matching Networks: factor on cosine similarities before the attention softmax (paper: 1).")
     var similarityScale: Float?
-    @Option(help: "MAML on sine: meta-loss after the last inner step (last, the paper) or the mean over every step (every).")
+    @Option(
+        help:
+            "MAML on sine: meta-loss after the last inner step (last, the paper), the mean over every step (every) or over the first and the last (first-last)."
+    )
     var metaLoss: MetaObjective?
     @Option(parsing: .unconditional, help: "Outer (Adam) learning rate, or Reptile's outer step size.") var metaLr: Float?
     @Option(parsing: .unconditional, help: "Outer iterations.") var iterations: Int?

@@ -54,7 +54,11 @@ public struct SineMAML: Sendable {
             Self.summedTaskLoss(model(batch.queryX, parameters: fast), batch.queryY).scaled(by: 1 / Float(batch.taskCount))
         }
         var earlier: [Tensor] = []
-        let (fast, supportLosses) = adapt(leaves, to: batch) { if objective == .everyStep { earlier.append(queryLoss($0)) } }
+        var step = 0
+        let (fast, supportLosses) = adapt(leaves, to: batch) { fast in
+            step += 1
+            if objective.counts(step: step, of: inner.steps) { earlier.append(queryLoss(fast)) }
+        }
         let losses = earlier + [queryLoss(fast)]
         let metaLoss = losses.count == 1 ? losses[0] : losses.dropFirst().reduce(losses[0], +).scaled(by: 1 / Float(losses.count))
         return (gradients(of: metaLoss, withRespectTo: leaves.tensors), metaLoss.scalar, supportLosses)

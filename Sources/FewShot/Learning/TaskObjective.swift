@@ -60,13 +60,24 @@ public struct InnerLoop: Sendable, Codable, Equatable {
     }
 }
 
-/// What MAML's outer loop minimises: the query loss after the last inner step (Finn et al.), or
-/// the mean of the query losses after every inner step (Antoniou et al.'s multi-step loss), which
+/// What MAML's outer loop minimises: the query loss after the last inner step (Finn et al.), the
+/// mean of the query losses after every inner step (Antoniou et al.'s multi-step loss), which
 /// also asks every intermediate step to help, so a model cannot fit in a few steps and be thrown
-/// off by the next ones.
+/// off by the next ones, or the mean of the losses after the first and the last step (the two
+/// figures the sine test reports).
 public enum MetaObjective: String, Sendable, Codable, CaseIterable {
     case lastStep = "last"
     case everyStep = "every"
+    case firstAndLast = "first-last"
+
+    /// Whether the query loss after inner step `step` (1-based) of `steps` counts.
+    public func counts(step: Int, of steps: Int) -> Bool {
+        switch self {
+        case .lastStep: return step == steps
+        case .everyStep: return true
+        case .firstAndLast: return step == 1 || step == steps
+        }
+    }
 }
 
 /// What happened inside one task during adaptation: the curves the explorer draws.
