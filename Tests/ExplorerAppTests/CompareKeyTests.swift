@@ -7,18 +7,9 @@ import Testing
 /// The Compare screen's and the Prototypes toggle's keys as state transitions.
 @Suite("Compare keys")
 struct CompareKeyTests {
-    func readyState(_ screen: ScreenID) -> AppState {
-        var state = AppState(screen: screen, width: 160, height: 48, seed: 7)
-        for kind in [ResourceKind.sineModel, .sineBaseline, .omniglot, .protoNet, .mamlClassifier] {
-            _ = update(&state, .resource(kind, .ready("test")))
-        }
-        return state
-    }
+    func readyState(_ screen: ScreenID) -> AppState { Fixture.readyState(screen, width: 160, height: 48) }
 
-    func press(_ key: Key, _ state: inout AppState) -> [Effect] {
-        guard let action = KeyMap.action(for: .key(key), in: state) else { return [] }
-        return update(&state, action)
-    }
+    func press(_ key: Key, _ state: inout AppState) -> [Effect] { Fixture.press(key, &state) }
 
     /// A view of `predictions[learner][query]` (nil: no model) for queries whose classes are `labels`.
     func view(id: Int, episode: Int, labels: [Int], predictions: [[Int]?], searched: Int? = nil, failure: String? = nil) -> CompareView {

@@ -39,3 +39,20 @@ enum Fixture {
         return runner.withLock { body(ScreenRenderer.makeLoop(request, runner: $0)) }
     }
 }
+
+extension Fixture {
+    /// A state whose models are all there, so key presses issue their requests.
+    static func readyState(_ screen: ScreenID, width: Int = 100, height: Int = 30) -> AppState {
+        var state = AppState(screen: screen, width: width, height: height, seed: 7)
+        for kind in [ResourceKind.sineModel, .sineBaseline, .omniglot, .protoNet, .mamlClassifier] {
+            _ = update(&state, .resource(kind, .ready("test")))
+        }
+        return state
+    }
+
+    /// The effects of pressing `key` on `state` (none when the key means nothing there).
+    static func press(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard let action = KeyMap.action(for: .key(key), in: state) else { return [] }
+        return update(&state, action)
+    }
+}

@@ -9,18 +9,9 @@ import Testing
 @Suite("Key handling")
 struct KeyHandlingTests {
     /// A state whose models are all there, so requests are issued.
-    func readyState(_ screen: ScreenID = .sine) -> AppState {
-        var state = AppState(screen: screen, width: 100, height: 30, seed: 7)
-        for kind in [ResourceKind.sineModel, .sineBaseline, .omniglot, .protoNet, .mamlClassifier] {
-            _ = update(&state, .resource(kind, .ready("test")))
-        }
-        return state
-    }
+    func readyState(_ screen: ScreenID = .sine) -> AppState { Fixture.readyState(screen) }
 
-    func press(_ key: Key, _ state: inout AppState) -> [Effect] {
-        guard let action = KeyMap.action(for: .key(key), in: state) else { return [] }
-        return update(&state, action)
-    }
+    func press(_ key: Key, _ state: inout AppState) -> [Effect] { Fixture.press(key, &state) }
 
     @Test("Tab and Shift-Tab cycle the screens, digits jump")
     func screens() {
