@@ -18,7 +18,7 @@ train() {  # name, then train arguments
   else "$BIN" train "$@" --out "$model" 2>&1 | tail -n 3; fi
 }
 
-train maml-sine            maml --dataset sine --iterations 70000 --seed 3
+train maml-sine            maml --dataset sine --iterations 70000 --inner-steps 10 --meta-loss first-last --seed 0
 train pretrained-sine      pretrained --dataset sine --iterations 70000 --seed 4
 train protonet-omniglot-1shot protonet --ways 60 --shots 1 --queries 5 --iterations 6000 --lr-decay-every 2000 --test-setting 5x1 --seed 1
 train protonet-omniglot-5shot protonet --ways 60 --shots 5 --queries 5 --iterations 5000 --lr-decay-every 2000 --test-setting 5x5 --seed 2
