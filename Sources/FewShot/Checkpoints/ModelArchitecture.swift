@@ -44,10 +44,13 @@ public enum ModelArchitecture: Sendable {
         }
     }
 
-    /// Batch-norm layers whose running statistics the checkpoint carries.
+    /// Batch-norm layers whose running statistics the model tracks and its checkpoint carries.
+    /// None for MAML's classifier (MAML, first-order MAML, Reptile): it normalises every batch
+    /// with that batch's statistics at meta-training and meta-test time alike (Finn et al.), as
+    /// PyTorch's `BatchNorm2d(track_running_stats=False)`, which has no running buffers.
     public var normalizationLayers: Int {
         switch self {
-        case .sine, .mann, .lstm: return 0
+        case .sine, .mann, .lstm, .classifier: return 0
         case .relation: return RelationNetwork.normalizationLayers
         default: return ConvNet4.blockCount
         }

@@ -2,13 +2,13 @@ import Autodiff
 import Foundation
 import NeuralNets
 
-/// A trained model as a safetensors file: weights and batch-norm buffers under PyTorch's
-/// `state_dict` names, with the configuration, command, wall time and evaluation results in
+/// A trained model as a safetensors file: weights and batch-norm buffers (for the models that
+/// track running statistics) under PyTorch's `state_dict` names, with the configuration, command, wall time and evaluation results in
 /// the metadata. Loads into the PyTorch module of the same architecture, and the other way.
 public struct ModelCheckpoint: Sendable {
     public var configuration: TrainingConfiguration
     public var parameters: ParameterList
-    /// Running means and variances per batch-norm layer, when the model has batch norm.
+    /// Running means and variances per batch-norm layer, when the model tracks them (not MAML's classifier).
     public var runningMeans: [[Float]]
     public var runningVariances: [[Float]]
     public var batchesTracked: Int
@@ -53,13 +53,18 @@ public struct ModelCheckpoint: Sendable {
 
     // MARK: - Files
 
+    /// Writes the weights, the running statistics of an architecture that tracks them (PyTorch's
+    /// buffers, the counter as I64) and the metadata, atomically.
     public func write(to path: String) throws {
         var tensors = zip(parameters.names, parameters.tensors).map { (name: $0, tensor: $1) }
-        for layer in runningMeans.indices {
+        var dtypes: [String: SafeTensors.DType] = [:]
+        // A classifier has no buffers to write, whatever it was given (``ModelArchitecture/normalizationLayers``).
+        for layer in 0..<min(runningMeans.count, architecture.normalizationLayers) {
             let names = ModelArchitecture.bufferNames(layer: layer)
             tensors.append((names.mean, Tensor(runningMeans[layer])))
             tensors.append((names.variance, Tensor(runningVariances[layer])))
             tensors.append((names.count, Tensor(shape: [], scalars: [Float(batchesTracked)])))
+            dtypes[names.count] = .i64
         }
         let config = (try? String(data: JSONEncoder().encode(configuration), encoding: .utf8)) ?? "{}"
         var metadata = [
@@ -69,7 +74,7 @@ public struct ModelCheckpoint: Sendable {
             "split": configuration.split, "seed": String(configuration.seed)
         ]
         for (k, v) in evaluation { metadata["eval.\(k)"] = v }
-        try SafeTensors.write(.init(tensors: tensors, metadata: metadata), to: path)
+        try SafeTensors.write(.init(tensors: tensors, metadata: metadata, dtypes: dtypes), to: path)
     }
 
     /// Reads a checkpoint and checks it against the architecture its configuration names:

@@ -20,27 +20,48 @@ public enum SafeTensors {
         }
     }
 
+    /// The element types Episcope reads; it writes F32, and I64 for integer buffers such as
+    /// batch norm's `num_batches_tracked`, as PyTorch stores them.
+    public enum DType: String, Sendable {
+        case f32 = "F32", i32 = "I32", i64 = "I64", f64 = "F64"
+
+        /// Bytes per element.
+        public var width: Int { self == .f32 || self == .i32 ? 4 : 8 }
+    }
+
     /// Named tensors and metadata, in file order.
     public struct Contents: Sendable {
         public var tensors: [(name: String, tensor: Tensor)]
         public var metadata: [String: String]
+        /// The stored type of each tensor not stored as F32 (read from the file, or to write).
+        public var dtypes: [String: DType]
 
-        public init(tensors: [(name: String, tensor: Tensor)], metadata: [String: String]) {
+        public init(tensors: [(name: String, tensor: Tensor)], metadata: [String: String], dtypes: [String: DType] = [:]) {
             self.tensors = tensors
             self.metadata = metadata
+            self.dtypes = dtypes
+        }
+
+        /// The type `name` is written as: I64 when asked and every value is a whole number an
+        /// Int64 holds exactly; otherwise F32, which loses nothing of a Float tensor.
+        func storedType(of name: String, _ tensor: Tensor) -> DType {
+            guard dtypes[name] == .i64, tensor.scalars.allSatisfy({ Int64(exactly: $0) != nil }) else { return .f32 }
+            return .i64
         }
 
         /// The tensor called `name`, if present.
         public subscript(name: String) -> Tensor? { tensors.first { $0.name == name }?.tensor }
     }
 
-    /// The bytes of a file holding `contents` (F32 tensors).
+    /// The bytes of a file holding `contents`: F32 tensors, and I64 where `contents.dtypes` asks
+    /// for it (``Contents/storedType(of:_:)``).
     public static func encode(_ contents: Contents) -> Data {
         var header: [String: Any] = [:]
         var offset = 0
-        for (name, tensor) in contents.tensors {
-            let bytes = tensor.count * 4
-            header[name] = ["dtype": "F32", "shape": tensor.shape, "data_offsets": [offset, offset + bytes]]
+        let types = contents.tensors.map { contents.storedType(of: $0.name, $0.tensor) }
+        for ((name, tensor), type) in zip(contents.tensors, types) {
+            let bytes = tensor.count * type.width
+            header[name] = ["dtype": type.rawValue, "shape": tensor.shape, "data_offsets": [offset, offset + bytes]]
             offset += bytes
         }
         if !contents.metadata.isEmpty { header["__metadata__"] = contents.metadata }
@@ -49,7 +70,13 @@ public enum SafeTensors {
         var data = Data(capacity: 8 + json.count + offset)
         withUnsafeBytes(of: UInt64(json.count).littleEndian) { data.append(contentsOf: $0) }
         data.append(json)
-        for (_, tensor) in contents.tensors {
+        for ((_, tensor), type) in zip(contents.tensors, types) {
+            guard type == .f32 else {
+                for value in tensor.scalars {
+                    withUnsafeBytes(of: Int64(exactly: value)!.littleEndian) { data.append(contentsOf: $0) }
+                }
+                continue
+            }
             tensor.scalars.withUnsafeBufferPointer { buffer in
                 // Float's bit pattern is little-endian on every platform Swift runs Episcope on.
                 data.append(
@@ -82,7 +109,7 @@ public enum SafeTensors {
                 metadata[k] = s
             }
         }
-        var entries: [(name: String, begin: Int, end: Int, dtype: String, shape: [Int])] = []
+        var entries: [(name: String, begin: Int, end: Int, dtype: DType, shape: [Int])] = []
         for (name, value) in header where name != "__metadata__" {
             guard let info = value as? [String: Any], let dtype = info["dtype"] as? String,
                 let shape = (info["shape"] as? [Any])?.compactMap({ ($0 as? NSNumber)?.intValue }),
@@ -90,12 +117,10 @@ public enum SafeTensors {
                 offsets.count == 2, shape.count == (info["shape"] as? [Any])?.count
             else { throw fail("entry \(name) lacks dtype, shape or data_offsets") }
             guard shape.allSatisfy({ $0 >= 0 }) else { throw fail("entry \(name) has a negative extent") }
-            let width: Int
-            switch dtype {
-            case "F32", "I32": width = 4
-            case "I64", "F64": width = 8
-            default: throw fail("entry \(name) has dtype \(dtype); Episcope reads F32 (and integer counters)")
+            guard let type = DType(rawValue: dtype) else {
+                throw fail("entry \(name) has dtype \(dtype); Episcope reads F32 (and integer counters)")
             }
+            let width = type.width
             let (begin, end) = (offsets[0], offsets[1])
             guard begin >= 0, end >= begin, end <= body.count else {
                 throw fail("entry \(name) has byte range \(begin)..<\(end) outside the \(body.count) data bytes")
@@ -110,30 +135,32 @@ public enum SafeTensors {
             guard !bytes.1, !byteCount.overflow, end - begin == byteCount.partialValue else {
                 throw fail("entry \(name) has \(end - begin) bytes for shape \(shape) of \(dtype)")
             }
-            entries.append((name, begin, end, dtype, shape))
+            entries.append((name, begin, end, type, shape))
         }
         entries.sort { $0.begin < $1.begin }
         for (a, b) in zip(entries, entries.dropFirst()) where b.begin < a.end {
             throw fail("entries \(a.name) and \(b.name) overlap")
         }
         var tensors: [(name: String, tensor: Tensor)] = []
+        var dtypes: [String: DType] = [:]
         for e in entries {
+            if e.dtype != .f32 { dtypes[e.name] = e.dtype }
             let bytes = body[(body.startIndex + e.begin)..<(body.startIndex + e.end)]
             let count = e.shape.reduce(1, *)
             var values = [Float](repeating: 0, count: count)
             bytes.withUnsafeBytes { raw in
                 for i in 0..<count {
                     switch e.dtype {
-                    case "F32": values[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
-                    case "I32": values[i] = Float(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: Int32.self)))
-                    case "I64": values[i] = Float(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: Int64.self)))
-                    default: values[i] = Float(Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))))
+                    case .f32: values[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
+                    case .i32: values[i] = Float(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: Int32.self)))
+                    case .i64: values[i] = Float(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: Int64.self)))
+                    case .f64: values[i] = Float(Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))))
                     }
                 }
             }
             tensors.append((e.name, Tensor(shape: e.shape, scalars: values)))
         }
-        return Contents(tensors: tensors, metadata: metadata)
+        return Contents(tensors: tensors, metadata: metadata, dtypes: dtypes)
     }
 
     /// Reads and validates the file at `path`.
