@@ -135,7 +135,9 @@ public enum LectureParser {
                 throw SettingError(text: "'alpha' wants a positive number such as 0.01, got '\(value)'")
             }
             s.alpha = alpha
-        case "steps": s.steps = try integer(0...SineState.maxSteps)
+        // Inner steps on the sine and inner-loop screens (at most 10), a sequence's steps on the
+        // memory screen.
+        case "steps": s.steps = try integer(0...100)
         case "baseline": s.baseline = try flag()
         case "task": s.task = try integer(0...1_000_000)
         case "batch": s.batch = try integer(0...1_000_000)
