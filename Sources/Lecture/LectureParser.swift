@@ -7,7 +7,7 @@ import TerminalUI
 ///     # a comment            (anywhere; blank lines are ignored)
 ///     title: Meta-learning   (once, before the first step)
 ///     == Step title          (starts a step)
-///     screen: episode        (episode, prototypes, inner, sine, training, compare, slide, results or directions)
+///     screen: episode        (episode, prototypes, inner, sine, training, compare, memory, slide, results or directions)
 ///     seed: 7                (and other settings, `key: value`, see `StepSettings`)
 ///     > Caption paragraph, Unicode mathematics welcome: φ = θ − α ∇L.
 ///     | a diagram line, kept verbatim (slides)

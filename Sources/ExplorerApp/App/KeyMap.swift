@@ -76,7 +76,8 @@ public enum KeyMap {
     ]
 
     static let memory: [KeyBinding] = [
-        KeyBinding([.right, .char(" "), .char("."), .char("l")], .memoryStepForward, help: "one step forward in the sequence", hint: "step", on: [.memory]),
+        KeyBinding(
+            [.right, .char(" "), .char("."), .char("l")], .memoryStepForward, help: "one step forward in the sequence", hint: "step", on: [.memory]),
         KeyBinding([.left, .char(","), .char("h")], .memoryStepBack, help: "one step back", on: [.memory]),
         KeyBinding([.char("a")], .memoryPlay, help: "play the sequence to its end (again: pause)", hint: "play", on: [.memory]),
         KeyBinding([.char("e")], .memoryToEnd, help: "jump to the last step", hint: "end", on: [.memory]),

@@ -92,7 +92,9 @@ struct MemoryPanel: Widget {
 
     private func renderMissing(into buffer: inout Buffer, area: Rect) {
         let run = view.run(.mann)
-        var lines = [Line("No MANN model.", style: Theme.heading, alignment: .center), Line(""), Line(run.caption, style: Theme.muted, alignment: .center)]
+        var lines = [
+            Line("No MANN model.", style: Theme.heading, alignment: .center), Line(""), Line(run.caption, style: Theme.muted, alignment: .center)
+        ]
         if view.run(.lstm).isAvailable {
             lines += [Line(""), Line("The LSTM baseline (b) still runs.", style: Theme.muted, alignment: .center)]
         }

@@ -73,7 +73,9 @@ enum MemoryScreen {
             let value = NumberFormatting.fixed(p, decimals: 2)
             let barWidth = max(0, row.right - x - CharacterWidth.of(value) - 1)
             let filled = Int((Double(min(max(p, 0), 1)) * Double(barWidth)).rounded())
-            buffer.set(x: x, y: row.y, string: String(repeating: charset == .ascii ? "#" : "█", count: filled), style: Style(fg: Theme.classColor(label)), clip: row)
+            buffer.set(
+                x: x, y: row.y, string: String(repeating: charset == .ascii ? "#" : "█", count: filled), style: Style(fg: Theme.classColor(label)),
+                clip: row)
             let predicted = run.predictions?[t] == label
             buffer.set(x: row.right - CharacterWidth.of(value), y: row.y, string: value, style: predicted ? Theme.accent : Theme.label, clip: row)
         }
@@ -139,7 +141,8 @@ enum MemoryScreen {
             let x = buffer.set(x: row.x, y: row.y, spans: [Span(name, style: Theme.muted), Span(text, style: Theme.label)], clip: row)
             guard entry.seen > 0 else { continue }
             // One cell per appearance: filled when labelled right.
-            let marks = String(repeating: buffer.charset == .ascii ? "#" : "█", count: entry.right)
+            let marks =
+                String(repeating: buffer.charset == .ascii ? "#" : "█", count: entry.right)
                 + String(repeating: buffer.charset == .ascii ? "." : "░", count: entry.seen - entry.right)
             buffer.set(x: x, y: row.y, string: marks, style: Theme.correct, clip: row)
         }
