@@ -106,8 +106,8 @@ struct ExplorerEndToEndTests {
         try tmux.send("e")
         tmux.waitFor { $0.contains("Step 50 of 50") }
         try tmux.send("b")
-        let baseline = tmux.waitFor { $0.contains("LSTM baseline") }
-        #expect(baseline.contains("This sequence by instance"), "b showed the baseline:\n\(baseline)")
+        let baseline = tmux.waitFor { $0.contains("This sequence: LSTM baseline") }
+        #expect(baseline.contains("This sequence: LSTM baseline"), "b showed the baseline:\n\(baseline)")
         try tmux.send("a")
         // At the end, a plays again from the first step, one step at a time.
         let playing = tmux.waitFor(timeout: 30) { s in (2...49).contains { s.contains("Step \($0) of 50") } }

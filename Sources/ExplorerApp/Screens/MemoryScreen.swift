@@ -14,7 +14,8 @@ enum MemoryScreen {
         }
         let memory = state.memory
         let t = min(memory.currentStep, view.length - 1)
-        let leftWidth = area.width >= 140 ? min(44, area.width / 4 + 2) : min(30, max(26, area.width / 3))
+        // Narrow windows keep 74 columns for the memory (two slots a column) when they can.
+        let leftWidth = area.width >= 140 ? min(44, area.width / 4 + 2) : max(26, min(30, area.width - 74))
         let (left, rest) = area.splitLeft(leftWidth)
         let currentHeight = min(max(9, left.height / 3 + 2), left.height - 6)
         let (currentArea, sequenceArea) = left.splitTop(currentHeight)
@@ -81,20 +82,20 @@ enum MemoryScreen {
         }
     }
 
-    /// The steps so far as small drawings, each with its true label and the learner's ✓/✗ (the
-    /// wrong label after a ✗); the latest rows when they do not all fit.
+    /// The steps so far as small drawings, each with its true label, the learner's ✓/✗ (the
+    /// wrong label after a ✗) and its confidence; the latest rows when they do not all fit.
     static func renderSequence(_ view: MemoryView, shown: Int, state: AppState, into buffer: inout Buffer, area: Rect) {
         let charset = buffer.charset
         let run = view.run(state.memory.learner)
         let right = run.predictions.map { p in (0..<shown).filter { p[$0] == view.steps[$0].label }.count }
-        let block = Block(title: "Sequence", rightTitle: right.map { "\($0)/\(shown) right" } ?? "")
-            .title(Block.Title(view.splitName, style: Theme.muted, position: .bottom))
+        var block = Block(title: "Sequence").title(Block.Title(view.splitName, style: Theme.muted, position: .bottom))
+        if let right { block = block.title(Block.Title("\(right)/\(shown) right", alignment: .right)) }
         block.render(into: &buffer, area: area)
         let inner = block.inner(area)
         guard inner.height >= 2, inner.width >= 6 else { return }
         // Cells of a drawing over its label line, as large as lets every row of the sequence fit
         // once there is room; the current step is always in view.
-        let cellWidth = inner.width >= 40 ? 7 : 6
+        let cellWidth = 7
         let perRow = max(1, (inner.width + 1) / (cellWidth + 1))
         let totalRows = (view.length + perRow - 1) / perRow
         // Drawings of two rows at least, three once the panel has twelve rows.
@@ -110,21 +111,27 @@ enum MemoryScreen {
             EpisodeScreen.glyph(step.drawing, mode: state.glyphMode).render(into: &buffer, area: drawing)
             let labelRow = Rect(x: x, y: y + cellHeight - 1, width: cellWidth, height: 1).intersection(inner)
             var spans = [Span("\(step.label + 1)", style: Style(fg: Theme.classColor(step.label), modifiers: .bold))]
-            if let predicted = run.predictions?[t] {
+            if let predicted = run.predictions?[t], let p = run.probabilities?[t][predicted] {
                 spans.append(
                     predicted == step.label
                         ? Span(Symbols.check(charset), style: Theme.correct)
                         : Span(Symbols.cross(charset) + "\(predicted + 1)", style: Theme.wrong))
+                spans.append(Span(" " + Self.confidence(p), style: Theme.muted))
             }
             let style = t == shown - 1 ? Theme.selected : Style.plain
             buffer.set(x: labelRow.x, y: labelRow.y, spans: spans.map { Span($0.text, style: $0.style.patched(with: style)) }, clip: labelRow)
         }
     }
 
+    /// A probability in three columns: ".93", "1.0".
+    static func confidence(_ p: Float) -> String {
+        p >= 0.995 ? "1.0" : String(NumberFormatting.fixed(p, decimals: 2).drop { $0 == "0" })
+    }
+
     /// This sequence so far, per instance: how many of the k-th appearances the learner got right.
     static func renderTally(_ view: MemoryView, shown: Int, learner: SequenceLearnerKind, into buffer: inout Buffer, area: Rect) {
         let run = view.run(learner)
-        let block = Block(title: "This sequence by instance", rightTitle: run.kind.name)
+        let block = Block(title: "This sequence: \(run.kind.name)")
         block.render(into: &buffer, area: area)
         let inner = block.inner(area)
         guard inner.height > 0 else { return }
@@ -133,7 +140,8 @@ enum MemoryScreen {
             return
         }
         let tally = view.tally(learner, shown: shown)
-        buffer.set(line: Line("seen   right  of the k-th appearances so far", style: Theme.muted), y: inner.y, in: inner)
+        let key = buffer.charset == .ascii ? "# right, . wrong" : "█ right, ░ wrong"
+        buffer.set(line: Line("k-th   right  " + key, style: Theme.muted), y: inner.y, in: inner)
         for (index, entry) in tally.enumerated() where inner.y + 1 + index < inner.bottom {
             let row = Rect(x: inner.x, y: inner.y + 1 + index, width: inner.width, height: 1)
             let name = InstanceChart.ordinal(index + 1).padding(toLength: 7, withPad: " ", startingAt: 0)
