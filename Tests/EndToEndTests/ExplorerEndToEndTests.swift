@@ -95,7 +95,7 @@ struct ExplorerEndToEndTests {
         tmux.waitFor(timeout: 60) { $0.contains("Support set") }
         try tmux.send("7")
         let first = tmux.waitFor(timeout: 60) { $0.contains("Step 1 of 50") }
-        for name in ["7 Memory", "MANN's memory", "Sequence", "Accuracy by instance", "b LSTM", "sequence 0"] {
+        for name in ["7 Memory", "MANN's memory", "Sequence", "By instance", "b LSTM", "sequence 0"] {
             #expect(first.contains(name), "\(name) drawn:\n\(first)")
         }
         try tmux.send("Space")
