@@ -31,6 +31,12 @@ enum CaptionPanel {
         let r = state.app.resources
         guard case .screen(let screen) = state.step.figure else { return nil }
         switch screen {
+        case .memory:
+            if !r.omniglot.isReady, case .loading = r.omniglot { return nil }
+            if !r.omniglot.isReady { return r.omniglot.caption }
+            if let view = state.app.memory.view, !view.run(.mann).isAvailable {
+                return "no shipped MANN yet (assets/models): its panels say which file they wait for"
+            }
         case .compare:
             if !r.omniglot.isReady, case .loading = r.omniglot { return nil }
             if !r.omniglot.isReady { return r.omniglot.caption }

@@ -7,7 +7,7 @@ import TerminalUI
 ///     # a comment            (anywhere; blank lines are ignored)
 ///     title: Meta-learning   (once, before the first step)
 ///     == Step title          (starts a step)
-///     screen: episode        (episode, prototypes, inner, sine, training, compare, slide, results or directions)
+///     screen: episode        (episode, prototypes, inner, sine, training, compare, memory, slide, results or directions)
 ///     seed: 7                (and other settings, `key: value`, see `StepSettings`)
 ///     > Caption paragraph, Unicode mathematics welcome: φ = θ − α ∇L.
 ///     | a diagram line, kept verbatim (slides)
@@ -135,7 +135,9 @@ public enum LectureParser {
                 throw SettingError(text: "'alpha' wants a positive number such as 0.01, got '\(value)'")
             }
             s.alpha = alpha
-        case "steps": s.steps = try integer(0...SineState.maxSteps)
+        // Inner steps on the sine and inner-loop screens (at most 10), a sequence's steps on the
+        // memory screen.
+        case "steps": s.steps = try integer(0...100)
         case "baseline": s.baseline = try flag()
         case "task": s.task = try integer(0...1_000_000)
         case "batch": s.batch = try integer(0...1_000_000)

@@ -26,14 +26,17 @@ public struct ResultsTable: Sendable, Equatable {
         "fomaml": ["5way1shot": "98.3% (Finn 2017)", "5way5shot": "99.2%", "20way1shot": "89.4%", "20way5shot": "97.9%"],
         "reptile": ["5way1shot": "97.7% (Nichol 2018)", "5way5shot": "99.5% transductive (98.9)", "20way1shot": "89.4%", "20way5shot": "97.1%"],
         "matching": ["5way1shot": "98.1% (Vinyals 2016)", "5way5shot": "98.9%", "20way1shot": "93.8%", "20way5shot": "98.5%"],
-        "protonet-lake": ["lake_runs": "people 4.5% (Lake 2015)"]
+        "protonet-lake": ["lake_runs": "people 4.5% (Lake 2015)"],
+        "mann": [StandardEvaluation.byInstanceKey: "36.4 / 82.8 / 98.1 (Santoro 2016)"],
+        "lstm": [StandardEvaluation.byInstanceKey: "24.4 / 49.5 / 62.5 (Santoro 2016)"]
     ]
 
     static let files: [(file: String, name: String)] = [
         (ShippedModels.protoNetOneShot, "ProtoNet"), (ShippedModels.protoNetFiveShot, "ProtoNet 5-shot"),
         (ShippedModels.protoNetLake, "ProtoNet (Lake)"), (ShippedModels.matchingOneShot, "Matching Networks"),
         (ShippedModels.mamlOmniglot, "MAML"), (ShippedModels.fomamlOmniglot, "FOMAML"), (ShippedModels.reptileOmniglot, "Reptile"),
-        (ShippedModels.mamlSine, "MAML sine"), (ShippedModels.pretrainedSine, "pretrained sine")
+        (ShippedModels.mamlSine, "MAML sine"), (ShippedModels.pretrainedSine, "pretrained sine"),
+        (ShippedModels.mannOmniglot, "MANN"), (ShippedModels.lstmOmniglot, "LSTM baseline")
     ]
 
     /// Reads every shipped model in `directory` (nil: none, say so).
@@ -57,11 +60,15 @@ public struct ResultsTable: Sendable, Equatable {
     static func settingName(_ key: String) -> String {
         if key == "lake_runs" { return "Lake's 20 runs" }
         if key == "sine_k5" { return "sine, K=5" }
+        if key == StandardEvaluation.byInstanceKey { return "1st/2nd/10th seen" }
         return key.replacingOccurrences(of: "way", with: "-way ").replacingOccurrences(of: "shot", with: "-shot")
     }
 
     /// One stored evaluation as a short figure.
     static func describe(_ entry: StandardEvaluation.Entry) -> String? {
+        if let byInstance = entry.accuracyByInstance, byInstance.count >= 10 {
+            return [0, 1, 9].map { String(format: "%.1f", Double(byInstance[$0]) * 100) }.joined(separator: " / ") + "%"
+        }
         if let accuracy = entry.accuracy {
             let ci = entry.ci95.map { String(format: " ± %.1f", Double($0) * 100) } ?? ""
             return String(format: "%.1f%%", Double(accuracy) * 100) + ci

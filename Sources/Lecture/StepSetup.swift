@@ -27,12 +27,17 @@ enum StepSetup {
             }
             if let shots = s.shots { app.sine.shots = shots }
             if let alpha = s.alpha { app.sine.alphaIndex = nearest(alpha, in: SineState.alphaLadder) }
-            if let steps = s.steps { app.sine.shownSteps = steps }
+            if let steps = s.steps { app.sine.shownSteps = min(steps, SineState.maxSteps) }
             if let baseline = s.baseline { app.sine.showBaseline = baseline }
         case .inner:
             if let batch = s.batch { app.inner.batchNumber = batch }
             if let alpha = s.alpha { app.inner.alphaIndex = nearest(alpha, in: InnerState.alphaLadder) }
-            if let steps = s.steps { app.inner.shownSteps = steps }
+            if let steps = s.steps { app.inner.shownSteps = min(steps, InnerState.maxSteps) }
+        case .memory:
+            if let number = s.episode { app.memory.episodeNumber = number }
+            // The sequence is not there yet: the step is clamped to its length when it arrives.
+            if let steps = s.steps { app.memory.shownSteps = max(1, steps) }
+            if let baseline = s.baseline { app.memory.learner = baseline ? .lstm : .mann }
         case .training:
             if let name = s.algorithm, let algorithm = Algorithm(rawValue: name) { app.training.algorithm = algorithm }
             if let name = s.dataset, let dataset = DatasetKind(rawValue: name) { app.training.dataset = dataset }
@@ -57,6 +62,9 @@ enum StepSetup {
         case .inner:
             guard app.inner.result == nil, app.inner.pendingRequest == nil, innerSourceReady(app.resources) else { return [] }
             return requestInner(&app)
+        case .memory:
+            guard app.memory.view == nil, app.memory.pendingRequest == nil else { return [] }
+            return requestMemory(&app)
         case .training:
             return []
         }

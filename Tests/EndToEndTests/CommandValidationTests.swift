@@ -94,8 +94,8 @@ import Testing
 
     @Test func wrongNamesListTheRightOnes() throws {
         // Six names and more, the argument parser lists them without quotes.
-        try expectRejected(["render", "--screen", "nope"], saying: "one of episode, prototypes, inner, sine, training, compare")
-        try expectRejected(["explore", "--screen", "nope"], saying: "one of episode, prototypes, inner, sine, training, compare")
+        try expectRejected(["render", "--screen", "nope"], saying: "one of episode, prototypes, inner, sine, training, compare, memory")
+        try expectRejected(["explore", "--screen", "nope"], saying: "one of episode, prototypes, inner, sine, training, compare, memory")
         try expectRejected(["render", "--screen", "sine", "--size", "100by30"], saying: "wants WIDTHxHEIGHT between 1x1 and 1000x500")
         try expectRejected(["lecture", "--size", "0x30"], saying: "wants WIDTHxHEIGHT")
         try expectRejected(["lecture", "--theme", "dark"], saying: "'standard' and 'projector'")

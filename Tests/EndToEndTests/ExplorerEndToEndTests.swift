@@ -73,7 +73,7 @@ struct ExplorerEndToEndTests {
         #expect(differ.contains("≠"), "the summary marks the query they differ on:\n\(differ)")
         try tmux.send("?")
         let help = tmux.waitFor { $0.contains("sample episodes until the learners disagree") }
-        #expect(help.contains("go to screen 1 to 6"), "help lists the new screen:\n\(help)")
+        #expect(help.contains("go to screen 1 to 7"), "help lists the new screen:\n\(help)")
         try tmux.send("Escape")
         try tmux.send("2")
         let squared = tmux.waitFor { $0.contains("Squared distance") && $0.contains("c metric") }
@@ -81,6 +81,48 @@ struct ExplorerEndToEndTests {
         try tmux.send("c")
         let cosine = tmux.waitFor { $0.contains("Cosine distance") }
         #expect(cosine.contains("c cosine"), "c switched to cosine distance:\n\(cosine)")
+        try tmux.send("q")
+        let after = tmux.waitFor { $0.contains("EXITED") }
+        #expect(after.contains("EXITED status 0"), "the shell got control back:\n\(after)")
+    }
+
+    @Test(
+        "memory screen: steps forward and back, end, play, a new sequence, the LSTM baseline, help; 7 from another screen",
+        .enabled(if: hasTmux, "needs tmux (make deps installs it)"))
+    func memory() throws {
+        let tmux = try start("--screen episode --seed 7", data: try TestData.omniglot().directory, width: 160, height: 48)
+        defer { tmux.kill() }
+        tmux.waitFor(timeout: 60) { $0.contains("Support set") }
+        try tmux.send("7")
+        let first = tmux.waitFor(timeout: 60) { $0.contains("Step 1 of 50") }
+        for name in ["7 Memory", "MANN's memory", "Sequence", "By instance", "b LSTM", "sequence 0"] {
+            #expect(first.contains(name), "\(name) drawn:\n\(first)")
+        }
+        try tmux.send("Space")
+        try tmux.send("Right")
+        tmux.waitFor { $0.contains("Step 3 of 50") }
+        try tmux.send(",")
+        tmux.waitFor { $0.contains("Step 2 of 50") }
+        try tmux.send("e")
+        tmux.waitFor { $0.contains("Step 50 of 50") }
+        try tmux.send("b")
+        let baseline = tmux.waitFor { $0.contains("This sequence: LSTM baseline") }
+        #expect(baseline.contains("This sequence: LSTM baseline"), "b showed the baseline:\n\(baseline)")
+        try tmux.send("a")
+        // At the end, a plays again from the first step, one step at a time.
+        let playing = tmux.waitFor(timeout: 30) { s in (2...49).contains { s.contains("Step \($0) of 50") } }
+        #expect(!playing.contains("Step 50 of 50"), "playing from the start:\n\(playing)")
+        try tmux.send("a")
+        try tmux.send("n")
+        let next = tmux.waitFor(timeout: 60) { $0.contains("sequence 1") && $0.contains("Step 1 of 50") }
+        #expect(next.contains("Step 1 of 50"), "n drew a new sequence:\n\(next)")
+        try tmux.send("?")
+        let help = tmux.waitFor { $0.contains("play the sequence to its end") }
+        #expect(help.contains("go to screen 1 to 7"), "help lists the Memory keys:\n\(help)")
+        try tmux.send("Escape")
+        try tmux.resize(width: 80, height: 24)
+        let small = tmux.waitFor { $0.contains("7 Memory") && $0.contains("By instance") }
+        #expect(small.contains("1 Episode"), "every tab at 80x24:\n\(small)")
         try tmux.send("q")
         let after = tmux.waitFor { $0.contains("EXITED") }
         #expect(after.contains("EXITED status 0"), "the shell got control back:\n\(after)")

@@ -30,6 +30,15 @@ import Testing
 
         let text = try TestBinary.run(["eval", "--checkpoint", model, "--episodes", "20"])
         #expect(text.status == 0 && text.stdout.contains("accuracy by instance") && text.stdout.contains("10th"), "\(text.stdout)")
+
+        // `ship` stores what `eval` reports on the same sequences (seed 0), and `models` prints it.
+        let shipped = folder + "/shipped/mann-omniglot-5class.safetensors"
+        let ship = try TestBinary.run(["ship", model, "--to", shipped, "--episodes", "40"])
+        #expect(ship.status == 0, "\(ship.stderr)")
+        let figures = ["1", "2", "3", "4", "5", "10"].map { String(format: "%.1f", (accuracy[$0] ?? -1) * 100) }.joined(separator: " / ")
+        #expect(ship.stdout.contains("by_instance: \(figures) at instances 1/2/3/4/5/10 (40 sequences)"), "\(ship.stdout)")
+        let models = try TestBinary.run(["models", "--models", folder + "/shipped"])
+        #expect(models.status == 0 && models.stdout.contains("| by_instance | \(figures) at instances"), "\(models.stdout)")
     }
 
     @Test func benchReportsMANNTrainingSpeed() throws {

@@ -125,6 +125,6 @@ struct CompareKeyTests {
         #expect(KeyMap.hints(for: .prototypes, charset: .unicode).contains(KeyHint("c", "metric")))
         #expect(KeyMap.hints(for: .compare, charset: .unicode).contains(KeyHint("d", "differ")))
         #expect(KeyMap.helpRows(for: .compare, charset: .unicode).screen.contains { $0.0 == "d" && $0.1.contains("disagree") })
-        #expect(KeyMap.helpRows(for: .compare, charset: .unicode).global.contains { $0.0 == "1-6" })
+        #expect(KeyMap.helpRows(for: .compare, charset: .unicode).global.contains { $0.0 == "1-7" })
     }
 }

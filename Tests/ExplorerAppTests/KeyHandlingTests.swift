@@ -20,9 +20,11 @@ struct KeyHandlingTests {
         #expect(state.screen == .prototypes)
         _ = press(.backTab, &state)
         _ = press(.backTab, &state)
-        #expect(state.screen == .compare, "Compare is the last tab stop")
+        #expect(state.screen == .memory, "Memory is the last tab stop")
         _ = press(.char("6"), &state)
         #expect(state.screen == .compare)
+        _ = press(.char("7"), &state)
+        #expect(state.screen == .memory)
         _ = press(.char("4"), &state)
         #expect(state.screen == .sine)
     }

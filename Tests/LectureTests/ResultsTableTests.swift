@@ -1,7 +1,7 @@
-import FewShot
 import Foundation
 import Testing
 
+@testable import FewShot
 @testable import Lecture
 
 /// The lecture's results step reads every shipped model's stored evaluations.
@@ -9,10 +9,17 @@ import Testing
     static let models = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("assets/models")
 
+    /// Models being trained for the lecture's table that are not in assets/models yet: the
+    /// table says they are missing. Empty this once they ship.
+    static let stillTraining = [ShippedModels.mannOmniglot, ShippedModels.lstmOmniglot].filter {
+        !FileManager.default.fileExists(atPath: models.appendingPathComponent($0).path)
+    }
+
     @Test func everyShippedModelHasARowWithItsStoredResultAndThePaperBesideIt() throws {
         let table = ResultsTable.load(directory: Self.models)
-        #expect(table.note == nil, "\(table.note ?? "")")
-        for (_, name) in ResultsTable.files {
+        let pending = ResultsTable.files.filter { Self.stillTraining.contains($0.file) }.map(\.name)
+        #expect(table.note == (pending.isEmpty ? nil : "not shipped yet: " + pending.joined(separator: ", ")), "\(table.note ?? "")")
+        for (file, name) in ResultsTable.files where !Self.stillTraining.contains(file) {
             #expect(table.rows.contains { $0.model == name && $0.ours != nil }, "\(name) has no result")
         }
         for name in ["ProtoNet", "MAML", "FOMAML", "Reptile"] {
@@ -26,5 +33,16 @@ import Testing
         #expect(table.rows.first { $0.model == "Reptile" && $0.setting == "5-way 5-shot" }?.ours == stored)
         // Reptile's published 99.5% is transductive; the table says so and gives the per-query figure.
         #expect(table.rows.first { $0.model == "Reptile" && $0.setting == "5-way 5-shot" }?.paper == "99.5% transductive (98.9)")
+    }
+
+    @Test func aSequenceModelsAccuracyByInstanceReadsAsItsFirstSecondAndTenthSighting() throws {
+        let byInstance = [0.364, 0.828, 0.91, 0.926, 0.949, 0.96, 0.97, 0.975, 0.98, 0.981].map {
+            Evaluator.Accuracy(accuracy: Float($0), ci95: 0.01, episodes: 100)
+        }
+        let a = Evaluator.InstanceAccuracy(byInstance: byInstance, overall: byInstance[0], episodes: 100)
+        let entry = StandardEvaluation.byInstanceEntry(a, classes: 5, split: "vinyals/test")
+        #expect(ResultsTable.describe(entry) == "36.4 / 82.8 / 98.1%")
+        #expect(entry.instanceFigures == "36.4 / 82.8 / 91.0 / 92.6 / 94.9 / 98.1 at instances 1/2/3/4/5/10")
+        #expect(ResultsTable.settingName(StandardEvaluation.byInstanceKey) == "1st/2nd/10th seen")
     }
 }

@@ -10,7 +10,7 @@ struct ExploreCommand: ParsableCommand {
         commandName: "explore",
         abstract: "Open the explorer: episodes, prototypes, inner loops, sine adaptation and training, live.")
 
-    @Option(help: "Screen to open on: episode, prototypes, inner, sine, training or compare (default: episode with Omniglot, else sine).")
+    @Option(help: "Screen to open on: episode, prototypes, inner, sine, training, compare or memory (default: episode with Omniglot, else sine).")
     var screen: ScreenID?
     @Option(parsing: .unconditional, help: "Seed for every random choice; the same seed shows the same episodes and tasks.")
     var seed: UInt64 = 7

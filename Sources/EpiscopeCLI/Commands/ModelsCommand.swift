@@ -34,7 +34,9 @@ struct ModelsCommand: ParsableCommand {
             if entries.isEmpty { print("| \(name) | \(trained) | \(summary.iteration) | \(wall) | | not evaluated |") }
             for (key, e) in entries {
                 let result: String
-                if let a = e.accuracy {
+                if let figures = e.instanceFigures {
+                    result = "\(figures) (\(e.episodes) sequences)"
+                } else if let a = e.accuracy {
                     result = String(format: "%.2f%% ± %.2f (%d episodes)", a * 100, (e.ci95 ?? 0) * 100, e.episodes)
                 } else if let r = e.errorRate {
                     result = String(format: "error %.1f%%", r * 100)

@@ -9,7 +9,7 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Print an explorer screen as plain text (or with ANSI colours), computed from a seed.")
 
-    @Option(help: "episode, prototypes, inner, sine, training or compare.")
+    @Option(help: "episode, prototypes, inner, sine, training, compare or memory.")
     var screen: ScreenID
     @Option(
         help: ArgumentHelp("Width x height in cells, at least 80x24 to show a screen (default: 100x30).", valueName: "WIDTHxHEIGHT"),

@@ -22,7 +22,9 @@ struct ShipCommand: ParsableCommand {
         let location = checkpoint.configuration.dataset == .omniglot ? try dataOptions.location() : nil
         let results = try reportingEngineFailures {
             try StandardEvaluation.run(checkpoint, location: location, episodes: episodes) { key, e in
-                if let a = e.accuracy {
+                if let figures = e.instanceFigures {
+                    print("\(model)  \(key): \(figures) (\(e.episodes) sequences)")
+                } else if let a = e.accuracy {
                     print(String(format: "%@  %@: %.2f%% ± %.2f (%d episodes)", model, key, a * 100, (e.ci95 ?? 0) * 100, e.episodes))
                 } else if let r = e.errorRate {
                     print(String(format: "%@  %@: error rate %.2f%%", model, key, r * 100))

@@ -44,6 +44,19 @@ public enum Action: Sendable, Equatable {
     /// Samples the next episodes until the metric learners disagree on some query.
     case compareFindDisagreement
 
+    // MARK: - Memory
+    case memoryStepForward
+    case memoryStepBack
+    /// Play the sequence step by step to its end (again from the start when at the end); pause.
+    case memoryPlay
+    case memoryToEnd
+    case memoryRestart
+    case memoryNewEpisode
+    case memoryFaster
+    case memorySlower
+    /// MANN or its LSTM baseline on the same sequence.
+    case memoryToggleLearner
+
     // MARK: - Inner loop
     case innerStep
     case innerRunAll
@@ -72,6 +85,7 @@ public enum Action: Sendable, Equatable {
     case sineCurves(SineCurves)
     case episodeReady(EpisodeView)
     case compareReady(CompareView)
+    case memoryReady(MemoryView)
     case innerReady(InnerResult)
     /// The training worker's events since the last drain, oldest first.
     case trainingEvents([TrainingUpdate])

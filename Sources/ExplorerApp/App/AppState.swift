@@ -25,6 +25,7 @@ public struct AppState: Sendable {
     public var episode = EpisodeState()
     public var compare = CompareState()
     public var inner = InnerState()
+    public var memory = MemoryState()
     public var training = TrainingState()
     /// Set by `quit`; the loop exits after drawing nothing more.
     public var shouldQuit = false
@@ -45,6 +46,7 @@ public struct AppState: Sendable {
         self.episode.seed = seed
         self.inner.seed = seed
         self.training.seed = seed
+        self.memory.seed = seed
     }
 
     /// Whether the terminal is at least the minimum size.

@@ -6,6 +6,8 @@ public enum Effect: Sendable, Equatable {
     /// The current episode through the four metric learners (or a search for a disagreement).
     case compareEpisode(CompareRequest)
     case adaptInner(InnerRequest)
+    /// A test sequence through MANN and the LSTM baseline, with MANN's memory at every step.
+    case memorySequence(MemoryRequest)
     case training(TrainingCommand)
     /// The lecture's drawing pad: classify a drawing against an episode.
     case classifyDrawing(DrawingRequest)

@@ -29,7 +29,7 @@ public struct KeyBinding: Sendable {
 /// The explorer's keys.
 public enum KeyMap {
     /// Every binding; screen-specific ones first, so they win over global ones on their screen.
-    public static let bindings: [KeyBinding] = sine + episode + prototypes + compare + inner + training + global
+    public static let bindings: [KeyBinding] = sine + episode + prototypes + compare + memory + inner + training + global
 
     static let sine: [KeyBinding] = [
         KeyBinding([.char(" ")], .sineStep, help: "one inner gradient step on the support points", hint: "step", on: [.sine]),
@@ -75,6 +75,21 @@ public enum KeyMap {
             on: [.compare])
     ]
 
+    static let memory: [KeyBinding] = [
+        KeyBinding(
+            [.right, .char(" "), .char("."), .char("l")], .memoryStepForward, help: "one step forward in the sequence", hint: "step", on: [.memory]),
+        KeyBinding([.left, .char(","), .char("h")], .memoryStepBack, help: "one step back", on: [.memory]),
+        KeyBinding([.char("a")], .memoryPlay, help: "play the sequence to its end (again: pause)", hint: "play", on: [.memory]),
+        KeyBinding([.char("e")], .memoryToEnd, help: "jump to the last step", hint: "end", on: [.memory]),
+        KeyBinding([.char("r")], .memoryRestart, help: "back to the first step", on: [.memory]),
+        KeyBinding([.char("n")], .memoryNewEpisode, help: "a new test sequence", hint: "new", on: [.memory]),
+        KeyBinding([.char("+"), .char("=")], .memoryFaster, help: "play faster", hint: "speed", on: [.memory]),
+        KeyBinding([.char("-")], .memorySlower, help: "play slower", on: [.memory]),
+        KeyBinding(
+            [.char("b")], .memoryToggleLearner, help: "the LSTM baseline (no memory) on the same sequence, or MANN again", hint: "LSTM",
+            on: [.memory])
+    ]
+
     static let inner: [KeyBinding] = [
         KeyBinding([.char(" ")], .innerStep, help: "one inner step on every task of the meta-batch", hint: "step", on: [.inner]),
         KeyBinding([.char("a")], .innerRunAll, help: "run all 10 steps", hint: "all", on: [.inner]),
@@ -110,6 +125,7 @@ public enum KeyMap {
         KeyBinding([.char("4")], .show(.sine), help: "Sine screen"),
         KeyBinding([.char("5")], .show(.training), help: "Training screen"),
         KeyBinding([.char("6")], .show(.compare), help: "Compare screen"),
+        KeyBinding([.char("7")], .show(.memory), help: "Memory screen"),
         KeyBinding([.char("g")], .cycleGlyphMode, help: "draw glyphs as ASCII, half blocks or braille"),
         KeyBinding([.char("?")], .toggleHelp, help: "this help", hint: "help"),
         KeyBinding([.escape], .closeOverlay, help: "close help or zoom"),
@@ -177,7 +193,8 @@ public enum KeyMap {
     private static func isPartner(_ candidate: Action, of action: Action) -> Bool {
         let pairs: [(Action, Action)] = [
             (.sineMoreShots, .sineFewerShots), (.sineAlphaUp, .sineAlphaDown), (.episodeMoreWays, .episodeFewerWays),
-            (.episodeMoreShots, .episodeFewerShots), (.innerAlphaUp, .innerAlphaDown)
+            (.episodeMoreShots, .episodeFewerShots), (.innerAlphaUp, .innerAlphaDown),
+            (.memoryStepForward, .memoryStepBack), (.memoryFaster, .memorySlower)
         ]
         return pairs.contains { $0.0 == action && $0.1 == candidate }
     }

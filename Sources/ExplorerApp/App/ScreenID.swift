@@ -1,6 +1,6 @@
-/// The explorer's screens, in tab order (the digit keys 1 to 6 follow this order).
+/// The explorer's screens, in tab order (the digit keys 1 to 7 follow this order).
 public enum ScreenID: Int, CaseIterable, Sendable, Hashable {
-    case episode, prototypes, inner, sine, training, compare
+    case episode, prototypes, inner, sine, training, compare, memory
 
     /// The tab title.
     public var title: String {
@@ -11,6 +11,16 @@ public enum ScreenID: Int, CaseIterable, Sendable, Hashable {
         case .sine: return "Sine"
         case .training: return "Training"
         case .compare: return "Compare"
+        case .memory: return "Memory"
+        }
+    }
+
+    /// The tab title where the row is narrow (80 columns).
+    public var shortTitle: String {
+        switch self {
+        case .prototypes: return "Protos"
+        case .inner: return "Inner"
+        default: return title
         }
     }
 
@@ -23,6 +33,7 @@ public enum ScreenID: Int, CaseIterable, Sendable, Hashable {
         case .sine: return "sine"
         case .training: return "training"
         case .compare: return "compare"
+        case .memory: return "memory"
         }
     }
 

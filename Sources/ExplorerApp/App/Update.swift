@@ -38,6 +38,9 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return updateEpisode(&state, action)
     case .compareFindDisagreement, .compareReady:
         return updateCompare(&state, action)
+    case .memoryStepForward, .memoryStepBack, .memoryPlay, .memoryToEnd, .memoryRestart, .memoryNewEpisode, .memoryFaster, .memorySlower,
+        .memoryToggleLearner, .memoryReady:
+        return updateMemory(&state, action)
     case .innerStep, .innerRunAll, .innerReset, .innerNewBatch, .innerAlphaUp, .innerAlphaDown, .innerToggleLogScale, .innerNextTask,
         .innerReady:
         return updateInner(&state, action)
@@ -51,6 +54,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         if state.episode.pendingRequest == id { state.episode.pendingRequest = nil }
         if state.compare.pendingRequest == id { (state.compare.pendingRequest, state.compare.searching) = (nil, false) }
         if state.inner.pendingRequest == id { state.inner.pendingRequest = nil }
+        if state.memory.pendingRequest == id { state.memory.pendingRequest = nil }
         state.message = message
         return []
     case .drawingClassified:
@@ -91,6 +95,11 @@ private func requestsForCurrentScreen(_ state: inout AppState) -> [Effect] {
             state.resources.omniglot.isReady, state.resources.protoNet.isReady
         else { return [] }
         return requestCompare(&state)
+    case .memory:
+        guard state.memory.view == nil, state.memory.pendingRequest == nil,
+            state.resources.omniglot.isReady, state.resources.protoNet.isReady
+        else { return [] }
+        return requestMemory(&state)
     case .sine, .training:
         return []
     }
@@ -107,6 +116,7 @@ private func advanceAnimations(_ state: inout AppState) {
         if state.inner.shownSteps < InnerState.maxSteps { state.inner.shownSteps += 1 }
         state.inner.nextStepAt = state.inner.shownSteps < InnerState.maxSteps ? state.now + stepIntervalMilliseconds : nil
     }
+    advanceMemory(&state)
 }
 
 /// The pause between revealed steps when running all of them.
@@ -114,7 +124,7 @@ let stepIntervalMilliseconds = 150
 
 /// Whether anything on screen moves by itself, so the loop should tick often.
 public func isAnimating(_ state: AppState) -> Bool {
-    state.sine.nextStepAt != nil || state.inner.nextStepAt != nil
+    state.sine.nextStepAt != nil || state.inner.nextStepAt != nil || state.memory.nextStepAt != nil
 }
 
 /// Asks for whatever became computable when resource `kind` changed.

@@ -16,6 +16,8 @@ public final class ExplorerEngine: @unchecked Sendable {
     var maml: ClassifierModel?
     /// The Compare screen's learners that have a trained model (ProtoNet's is `protoNet`'s when trained).
     var metricModels: [MetricLearnerKind: ModelCheckpoint] = [:]
+    /// The Memory screen's learners that have a trained model.
+    var sequenceModels: [SequenceLearnerKind: ModelCheckpoint] = [:]
 
     /// An engine with nothing loaded yet; call `prepare` first.
     ///
@@ -79,6 +81,12 @@ public final class ExplorerEngine: @unchecked Sendable {
             } catch {
                 send(.requestFailed(id: request.id, message: "\(error)"))
             }
+        case .memorySequence(let request):
+            do {
+                send(.memoryReady(try memoryView(for: request)))
+            } catch {
+                send(.requestFailed(id: request.id, message: "memory: \(error)"))
+            }
         case .classifyDrawing(let request):
             do {
                 send(.drawingClassified(try classifyDrawing(request)))
@@ -123,6 +131,8 @@ public final class ExplorerEngine: @unchecked Sendable {
         metricModels[.matching] = library.matching
         metricModels[.siamese] = library.siamese
         metricModels[.relation] = library.relation
+        sequenceModels[.mann] = library.mann
+        sequenceModels[.lstm] = library.lstm
         send(.resource(.protoNet, .ready(protoNet!.caption)))
         maml = ClassifierModel.maml(library.maml, seed: options.modelSeed)
         send(.resource(.mamlClassifier, .ready(maml!.caption)))

@@ -12,6 +12,9 @@ struct ModelLibrary {
     var matching: ModelCheckpoint?
     var siamese: ModelCheckpoint?
     var relation: ModelCheckpoint?
+    /// The Memory screen's model-based learners.
+    var mann: ModelCheckpoint?
+    var lstm: ModelCheckpoint?
     /// One line per file that was there but could not be used.
     var problems: [String] = []
     var directory: URL?
@@ -52,6 +55,12 @@ struct ModelLibrary {
         library.relation = read([ShippedModels.relationFiveWayOneShot]) {
             if case .relation = $0.architecture { return true } else { return false }
         }
+        library.mann = read([ShippedModels.mannOmniglot]) {
+            if case .mann = $0.architecture { return true } else { return false }
+        }
+        library.lstm = read([ShippedModels.lstmOmniglot]) {
+            if case .lstm = $0.architecture { return true } else { return false }
+        }
         return library
     }
 
@@ -62,6 +71,14 @@ struct ModelLibrary {
         case .matching: return ShippedModels.matchingOneShot
         case .prototypical: return ShippedModels.protoNetOneShot
         case .relation: return ShippedModels.relationFiveWayOneShot
+        }
+    }
+
+    /// The file each model-based learner's model is read from.
+    static func fileName(of kind: SequenceLearnerKind) -> String {
+        switch kind {
+        case .mann: return ShippedModels.mannOmniglot
+        case .lstm: return ShippedModels.lstmOmniglot
         }
     }
 

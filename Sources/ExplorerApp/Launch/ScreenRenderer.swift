@@ -32,6 +32,7 @@ public enum ScreenRenderer {
         case .sine: return [.sineStep, .sineStep, .sineStep]
         case .inner: return [.innerStep, .innerStep, .innerStep]
         case .training: return [.trainingToggle]
+        case .memory: return Array(repeating: .memoryStepForward, count: 11)
         case .episode, .prototypes, .compare: return []
         }
     }

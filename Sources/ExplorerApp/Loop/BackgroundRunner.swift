@@ -92,7 +92,8 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
 
     static func sameKind(_ a: Effect, _ b: Effect) -> Bool {
         switch (a, b) {
-        case (.adaptSine, .adaptSine), (.sampleEpisode, .sampleEpisode), (.adaptInner, .adaptInner), (.compareEpisode, .compareEpisode):
+        case (.adaptSine, .adaptSine), (.sampleEpisode, .sampleEpisode), (.adaptInner, .adaptInner), (.compareEpisode, .compareEpisode),
+            (.memorySequence, .memorySequence):
             return true
         default: return false
         }

@@ -39,6 +39,7 @@ public enum ExplorerView {
         case .inner: InnerLoopScreen.render(state, into: &buffer, area: area)
         case .training: TrainingScreen.render(state, into: &buffer, area: area)
         case .compare: CompareScreen.render(state, into: &buffer, area: area)
+        case .memory: MemoryScreen.render(state, into: &buffer, area: area)
         }
     }
 
@@ -48,7 +49,7 @@ public enum ExplorerView {
         let area = Rect(x: 0, y: 0, width: state.width, height: state.height)
         let bands = bands(of: area)
         if bands.header.contains(x: mouse.x, y: mouse.y) {
-            return Header.screen(atColumn: mouse.x, charset: .unicode).map { .show($0) }
+            return Header.screen(atColumn: mouse.x, width: area.width).map { .show($0) }
         }
         switch state.screen {
         case .sine: return SineScreen.action(forClickAt: mouse.x, mouse.y, in: state, area: bands.body)
@@ -57,9 +58,9 @@ public enum ExplorerView {
     }
 
     static func renderHeader(_ state: AppState, into buffer: inout Buffer, area: Rect) {
-        Header.tabs(selected: state.screen).render(into: &buffer, area: area)
+        Header.tabs(selected: state.screen, width: area.width).render(into: &buffer, area: area)
         let name = "episcope"
-        if area.width > Header.width + CharacterWidth.of(name) + 2 {
+        if area.width > Header.width(for: area.width) + CharacterWidth.of(name) + 2 {
             buffer.set(x: area.right - CharacterWidth.of(name) - 1, y: area.y, string: name, style: Theme.muted)
         }
     }
@@ -83,22 +84,31 @@ public enum ExplorerView {
     }
 }
 
-/// The tab row; its geometry is shared with mouse handling.
+/// The tab row; its geometry is shared with mouse handling. A row narrower than every full
+/// title (80 columns) takes the short ones, so that every screen's digit stays in view.
 enum Header {
-    static func tabs(selected: ScreenID) -> Tabs {
-        Tabs(ScreenID.allCases.map(\.title), selected: selected.rawValue)
+    static func tabs(selected: ScreenID, width: Int) -> Tabs {
+        Tabs(titles(for: width), selected: selected.rawValue)
     }
 
-    /// Columns the tabs take: " 1 Episode " per tab plus dividers.
-    static var width: Int {
-        ScreenID.allCases.reduce(0) { $0 + CharacterWidth.of($1.title) + 4 } + ScreenID.allCases.count - 1
+    /// The titles that fit a row of `width` columns.
+    static func titles(for width: Int) -> [String] {
+        let full = ScreenID.allCases.map(\.title)
+        return rowWidth(full) <= width ? full : ScreenID.allCases.map(\.shortTitle)
     }
 
-    /// The tab under `column`, if any.
-    static func screen(atColumn column: Int, charset: Charset) -> ScreenID? {
+    /// Columns the tabs take in a row of `width`: " 1 Episode " per tab plus dividers.
+    static func width(for width: Int) -> Int { rowWidth(titles(for: width)) }
+
+    private static func rowWidth(_ titles: [String]) -> Int {
+        titles.reduce(0) { $0 + CharacterWidth.of($1) + 4 } + titles.count - 1
+    }
+
+    /// The tab under `column` in a row of `rowWidth`, if any.
+    static func screen(atColumn column: Int, width rowWidth: Int) -> ScreenID? {
         var x = 0
-        for screen in ScreenID.allCases {
-            let width = CharacterWidth.of(screen.title) + 4
+        for (screen, title) in zip(ScreenID.allCases, titles(for: rowWidth)) {
+            let width = CharacterWidth.of(title) + 4
             if column >= x && column < x + width { return screen }
             x += width + 1
         }

@@ -13,6 +13,9 @@ public enum ShippedModels {
     public static let reptileOmniglot = "reptile-omniglot-5w5s.safetensors"
     public static let mamlSine = "maml-sine.safetensors"
     public static let pretrainedSine = "pretrained-sine.safetensors"
+    /// Santoro et al.'s MANN and its LSTM baseline, on 5-class sequences of 10 drawings each.
+    public static let mannOmniglot = "mann-omniglot-5class.safetensors"
+    public static let lstmOmniglot = "lstm-omniglot-5class.safetensors"
 
     /// `assets/models` from `EPISCOPE_ASSETS`, else found upwards from the current directory or
     /// the executable's (`.build/<config>/episcope` → `../../assets/models`), see ``ProjectFolders``.

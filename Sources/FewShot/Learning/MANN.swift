@@ -43,7 +43,7 @@ public struct MANN: SequenceLearner {
 
     /// What the memory did at one step, for the first sequence of the batch (the explorer's
     /// Memory screen draws it): plain numbers, no graph.
-    public struct StepTrace: Sendable {
+    public struct StepTrace: Sendable, Equatable {
         /// Read weights [heads][slots] and write weights [heads][slots].
         public var readWeights: [[Float]], writeWeights: [[Float]]
         /// Usage weights after the step [slots].

@@ -19,7 +19,23 @@ public enum StandardEvaluation {
         public var mseStep1: Float?
         public var mseStep5: Float?
         public var mseStep10: Float?
+        /// A sequence model's accuracy at the 1st, 2nd, ... appearance of a class (index k − 1
+        /// for instance k), with its 95% intervals: Santoro et al.'s Table 1.
+        public var accuracyByInstance: [Float]?
+        public var ci95ByInstance: [Float]?
+
+        /// "36.4 / 82.8 / 91.0 / 92.6 / 94.9 / 98.1 at instances 1/2/3/4/5/10", the paper's
+        /// columns that the entry has; nil when it is not a sequence model's.
+        public var instanceFigures: String? {
+            guard let byInstance = accuracyByInstance, !byInstance.isEmpty else { return nil }
+            let columns = Evaluator.reportedInstances.filter { $0 <= byInstance.count }
+            let figures = columns.map { String(format: "%.1f", byInstance[$0 - 1] * 100) }.joined(separator: " / ")
+            return figures + " at instances " + columns.map(String.init).joined(separator: "/")
+        }
     }
+
+    /// The key of a sequence model's accuracy by instance.
+    public static let byInstanceKey = "by_instance"
 
     /// Finn et al.'s sine test: 600 tasks, each fine-tuned on K=5 points for up to ten steps.
     public enum SineProtocol {
@@ -56,6 +72,14 @@ public enum StandardEvaluation {
         let dataset = try OmniglotDataset.load(from: location)
         let split = c.split == "lake" ? "lake" : "vinyals"
         let test = try ClassSplit.load(named: split, part: "test", dataset: dataset, location: location)
+        if c.algorithm.isModelBased {
+            var rng = SeededGenerator(seed: 0)
+            let a = try evaluator.instanceAccuracy(dataset: dataset, split: test, episodes: episodes, using: &rng)
+            let entry = byInstanceEntry(a, classes: c.ways, split: "\(split)/test")
+            results[byInstanceKey] = entry
+            log(byInstanceKey, entry)
+            return results
+        }
         for (ways, shots) in settings(for: checkpoint) {
             var rng = SeededGenerator(seed: 0)
             let a = try evaluator.accuracy(dataset: dataset, split: test, ways: ways, shots: shots, queries: 15, episodes: episodes, using: &rng)
@@ -73,6 +97,14 @@ public enum StandardEvaluation {
             log("lake_runs", entry)
         }
         return results
+    }
+
+    /// A sequence model's accuracy by instance as a stored entry: `shots` is the drawings per
+    /// class, `accuracy` the accuracy over every step.
+    public static func byInstanceEntry(_ a: Evaluator.InstanceAccuracy, classes: Int, split: String) -> Entry {
+        Entry(
+            ways: classes, shots: a.byInstance.count, queries: nil, episodes: a.episodes, seed: 0, split: split, accuracy: a.overall.accuracy,
+            ci95: a.overall.ci95, accuracyByInstance: a.byInstance.map(\.accuracy), ci95ByInstance: a.byInstance.map(\.ci95))
     }
 
     /// The entries stored in a checkpoint's metadata.

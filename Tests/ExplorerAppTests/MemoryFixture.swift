@@ -1,0 +1,57 @@
+import Autodiff
+import ExplorerApp
+import FewShot
+import Foundation
+import TerminalUI
+import TestSupport
+
+/// Engines for the Memory screen over a models folder of its own, so its snapshots do not change
+/// when MANN and the LSTM baseline ship: `both` holds a MANN and an LSTM baseline at their seeded
+/// initial weights (0 iterations), each with its accuracy by instance measured by
+/// `StandardEvaluation` on 32 test sequences and stored as `episcope ship` stores it; `lstmOnly`
+/// has the baseline alone, so the memory panels say which file they wait for.
+enum MemoryFixture {
+    static let both = makeRunner([.mann, .lstm])
+    static let lstmOnly = makeRunner([.lstm])
+
+    private static func makeRunner(_ algorithms: [Algorithm]) -> Locked<InlineRunner> {
+        TestProcess.configure()
+        let folder = try! TestData.temporaryFolder("memory-models-\(algorithms.map(\.rawValue).joined(separator: "-"))")
+        for algorithm in algorithms {
+            var checkpoint = model(algorithm)
+            let results = try! StandardEvaluation.run(checkpoint, location: try! TestData.omniglot(), episodes: 32)
+            checkpoint.evaluation = StandardEvaluation.metadata(results)
+            let name = algorithm == .mann ? ShippedModels.mannOmniglot : ShippedModels.lstmOmniglot
+            try! checkpoint.write(to: folder.appendingPathComponent(name).path)
+        }
+        var options = Fixture.options
+        options.useShippedModels = true
+        options.modelsDirectory = folder
+        return Locked(InlineRunner(engine: ExplorerEngine(options: options)))
+    }
+
+    /// A model of `algorithm` with Santoro et al.'s settings at its seeded initial weights.
+    static func model(_ algorithm: Algorithm) -> ModelCheckpoint {
+        var configuration = TrainingConfiguration.standard(algorithm, .omniglot)
+        configuration.seed = 3
+        var generator = SeededGenerator(seed: configuration.seed)
+        return ModelCheckpoint(
+            configuration: configuration, parameters: ModelArchitecture(configuration).initialParameters(using: &generator),
+            running: nil, iteration: 0, wallSeconds: 0, command: "")
+    }
+
+    /// The Memory screen from seed 7 at `width` x `height` over `runner`'s models, scripted as
+    /// `episcope render` does (eleven steps in).
+    static func render(_ runner: Locked<InlineRunner>, width: Int, height: Int, charset: Charset = .unicode) -> Buffer {
+        let request = ScreenRenderer.Request(screen: .memory, width: width, height: height, seed: 7, charset: charset)
+        return runner.withLock { ScreenRenderer.render(request, runner: $0) }
+    }
+
+    /// A loop at the Memory screen over `runner`'s models, settled at step 1; for tests that press keys.
+    static func withLoop<Result>(_ runner: Locked<InlineRunner>, width: Int = 160, height: Int = 48, _ body: (AppLoop<TestBackend>) -> Result)
+        -> Result
+    {
+        let request = ScreenRenderer.Request(screen: .memory, width: width, height: height, seed: 7, scripted: false)
+        return runner.withLock { body(ScreenRenderer.makeLoop(request, runner: $0)) }
+    }
+}
