@@ -14,12 +14,18 @@ import Testing
         ((try? FileManager.default.contentsOfDirectory(atPath: models.path)) ?? []).filter { $0.hasSuffix(".safetensors") }.sorted()
     }
 
-    @Test func sineModelsShipAndReproduceTheirErrorsExactly() throws {
+    @Test func sineModelsShipAndReproduceTheirErrors() throws {
         for name in [ShippedModels.mamlSine, ShippedModels.pretrainedSine] {
             let checkpoint = try ModelCheckpoint.read(path: Self.models.appendingPathComponent(name).path)
             let stored = try #require(StandardEvaluation.entries(of: checkpoint)["sine_k5"], "\(name) has no sine_k5 result")
-            let again = try StandardEvaluation.run(checkpoint, location: nil)["sine_k5"]
-            #expect(again == stored, "\(name)")
+            let again = try #require(try StandardEvaluation.run(checkpoint, location: nil)["sine_k5"])
+            // The same tasks and the same code give the same errors up to the last bits, which
+            // depend on the kernels OpenBLAS picks for the CPU (Haswell, SkylakeX, Zen differ).
+            var agreed = again
+            for path in [\StandardEvaluation.Entry.mseBefore, \.mseStep1, \.mseStep5, \.mseStep10] {
+                if let a = again[keyPath: path], let b = stored[keyPath: path], abs(a - b) <= 1e-4 * max(abs(b), 1) { agreed[keyPath: path] = b }
+            }
+            #expect(agreed == stored, "\(name): stored \(stored), now \(again)")
         }
         let maml = StandardEvaluation.entries(of: try ModelCheckpoint.read(path: Self.models.appendingPathComponent(ShippedModels.mamlSine).path))[
             "sine_k5"]!
