@@ -1,8 +1,9 @@
-import ExplorerApp
 import FewShot
 import TerminalUI
 import TestSupport
 import Testing
+
+@testable import ExplorerApp
 
 /// The Training screen under the live preset: `p` picks it, and held-out test figures arrive as a
 /// curve beside the loss.

@@ -11,9 +11,18 @@ extension TrainingScreen {
 
     static func renderHeldOut(_ t: TrainingState, interval: Int, into buffer: inout Buffer, area: Rect) {
         let classification = t.dataset == .omniglot
-        let block = Block(
-            title: classification ? "Accuracy, test on unseen classes" : "Error on unseen tasks, 1 step (K=5)",
-            rightTitle: latestCaption(t))
+        let caption = latestCaption(t)
+        // The long title where it fits beside the latest figure, else the short one.
+        let long = classification ? "Test accuracy on unseen classes" : "Error on unseen tasks after 1 step"
+        let short = classification ? "Unseen classes" : "Unseen tasks"
+        let fits = long.count + (caption?.count ?? 0) + 8 <= area.width
+        let goal = classification ? accuracyGoal : errorGoal
+        let goalName = classification ? "goal 95%" : "goal 0.7"
+        // The key goes in the bottom border, where it hides no point of the curves.
+        var key = [Span("● test", style: Style(fg: .brightGreen))]
+        if classification { key += [Span("  "), Span("─ train", style: Style(fg: .brightCyan))] }
+        key += [Span("  "), Span("─ " + goalName, style: Theme.muted)]
+        let block = Block(title: fits ? long : short, rightTitle: caption).title(Block.Title(Line(key), position: .bottom))
         block.render(into: &buffer, area: area)
         let inner = block.inner(area)
         let tested = t.heldOut.compactMap { h -> ChartPoint? in
@@ -25,19 +34,14 @@ extension TrainingScreen {
             return
         }
         let last = max(tested.last?.x ?? 0, Double(t.iteration), 1)
-        let goal = classification ? accuracyGoal : errorGoal
-        var series = [
-            LineChart.Series(
-                classification ? "goal 95%" : "goal 0.7", points: [ChartPoint(x: 0, y: goal), ChartPoint(x: last, y: goal)],
-                style: Theme.muted)
-        ]
+        var series = [LineChart.Series(goalName, points: [ChartPoint(x: 0, y: goal), ChartPoint(x: last, y: goal)], style: Theme.muted)]
         if classification {
             let train = t.accuracy.points.map { ChartPoint(x: $0.iteration, y: $0.value) }
-            series.append(LineChart.Series("train episodes", points: train, style: Style(fg: .brightCyan)))
+            series.append(LineChart.Series("train", points: train, style: Style(fg: .brightCyan)))
         }
         series.append(LineChart.Series("test", points: tested, style: Style(fg: .brightGreen), marker: "●"))
-        let bounds: AxisBounds = classification ? .fixed(0, 1) : .fixed(0, max(3, (tested.map(\.y).max() ?? 3)))
-        LineChart(series, yBounds: bounds, showLegend: inner.height >= 8).render(into: &buffer, area: inner)
+        let bounds: AxisBounds = classification ? .fixed(0, 1) : .fixed(0, max(3, tested.map(\.y).max() ?? 3))
+        LineChart(series, yBounds: bounds, showLegend: false).render(into: &buffer, area: inner)
     }
 
     /// The latest check and when it was taken, in seconds of training.
