@@ -118,7 +118,7 @@ import Testing
         try expectRejected(
             ["bench", "--only", "convnet4"],
             saying:
-                "sgemm, convnet4_train, maml_sine, maml_omniglot, protonet_episode, matching_episode, siamese_episode, relation_episode, mann_train, protonet_eval, omniglot_load, ui_frame, ui_latency"
+                "sgemm, convnet4_train, maml_sine, maml_omniglot, protonet_episode, matching_episode, siamese_episode, relation_episode, mann_train, protonet_eval, protonet_time_to_95, protonet_time_to_98, sine_time_to_0.7, omniglot_load, ui_frame, ui_latency"
         )
     }
 
