@@ -89,6 +89,8 @@ public struct StepSettings: Sendable, Equatable {
     // Training
     public var algorithm: String?
     public var dataset: String?
+    /// A training schedule by name (`live`), for the algorithm and dataset given before it.
+    public var preset: String?
 
     public init() {}
 }

@@ -1,4 +1,5 @@
 import ExplorerApp
+import FewShot
 import Foundation
 import TerminalUI
 
@@ -152,10 +153,24 @@ public enum LectureParser {
                 throw SettingError(text: "'dataset' wants sine or omniglot, got '\(value)'")
             }
             s.dataset = value.lowercased()
+        case "preset":
+            guard let preset = TrainingPreset(rawValue: value.lowercased()) else {
+                throw SettingError(text: "'preset' wants one of \(TrainingPreset.allCases.map(\.rawValue).joined(separator: ", ")), got '\(value)'")
+            }
+            // The Training screen opens on MAML and sine unless the step says otherwise above.
+            let algorithm = s.algorithm.flatMap(Algorithm.init(rawValue:)) ?? .maml
+            let dataset = s.dataset.flatMap(DatasetKind.init(rawValue:)) ?? .sine
+            guard preset.isDefined(for: algorithm, on: dataset) else {
+                throw SettingError(
+                    text:
+                        "preset \(preset.rawValue) has no schedule for \(algorithm.rawValue) on \(dataset.rawValue) (set algorithm and dataset before it)"
+                )
+            }
+            s.preset = preset.rawValue
         default:
             throw SettingError(
                 text: "unknown setting '\(key)'; known: screen, seed, glyphs, ways, shots, episode, alphabet, select, zoom, disagree, "
-                    + "alpha, steps, baseline, task, batch, algorithm, dataset")
+                    + "alpha, steps, baseline, task, batch, algorithm, dataset, preset")
         }
         step.settings = s
     }

@@ -41,6 +41,7 @@ enum StepSetup {
         case .training:
             if let name = s.algorithm, let algorithm = Algorithm(rawValue: name) { app.training.algorithm = algorithm }
             if let name = s.dataset, let dataset = DatasetKind(rawValue: name) { app.training.dataset = dataset }
+            app.training.preset = s.preset.flatMap(TrainingPreset.init(rawValue:))
         }
         return app
     }

@@ -62,6 +62,11 @@ import Testing
         try expectRejected(["train", "protonet", "--dataset", "sine", "--out", out], saying: "protonet is not defined on sine")
         try expectRejected(["train", "relation", "--dataset", "sine", "--out", out], saying: "sine trains maml, fomaml, reptile, pretrained")
         try expectRejected(["train", "pretrained", "--out", out], saying: "pretrained is not defined on omniglot")
+        try expectRejected(
+            ["train", "relation", "--preset", "live", "--out", out],
+            saying: "--preset live has no schedule for relation on omniglot; it has one for protonet on omniglot and maml on sine")
+        try expectRejected(["train", "maml", "--preset", "fast", "--out", out], saying: "The value 'fast' is invalid for '--preset <preset>'")
+        try expectRejected(["train", "maml", "--test-every", "-1", "--out", out], saying: "--test-every must be 0 or more (got -1)")
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
@@ -113,7 +118,7 @@ import Testing
         try expectRejected(
             ["bench", "--only", "convnet4"],
             saying:
-                "sgemm, convnet4_train, maml_sine, maml_omniglot, protonet_episode, matching_episode, siamese_episode, relation_episode, mann_train, protonet_eval, omniglot_load, ui_frame, ui_latency"
+                "sgemm, convnet4_train, maml_sine, maml_omniglot, protonet_episode, matching_episode, siamese_episode, relation_episode, mann_train, protonet_eval, protonet_time_to_95, protonet_time_to_98, sine_time_to_0.7, omniglot_load, ui_frame, ui_latency"
         )
     }
 

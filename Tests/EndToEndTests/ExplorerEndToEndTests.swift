@@ -142,6 +142,26 @@ struct ExplorerEndToEndTests {
     }
 
     @Test(
+        "training screen: p picks the live preset, s trains sine MAML and its error on unseen tasks comes in as it trains",
+        .enabled(if: hasTmux, "needs tmux (make deps installs it)"))
+    func liveTraining() throws {
+        let tmux = try start("--screen training --seed 7", width: 100, height: 30)
+        defer { tmux.kill() }
+        tmux.waitFor(timeout: 60) { $0.contains("Meta-loss") && $0.contains("p preset") }
+        try tmux.send("p")
+        let chosen = tmux.waitFor { $0.contains("live preset") && $0.contains("first test after 500 it") }
+        #expect(chosen.contains("Error on unseen tasks"), "the held-out chart waits for its first test:\n\(chosen)")
+        try tmux.send("s")
+        let tested = tmux.waitFor(timeout: 120) { $0.contains("MSE ") && $0.contains(" at ") && $0.contains("goal 0.7") }
+        #expect(tested.contains("Unseen tasks") && tested.contains("● test"), "a held-out figure arrived during the run:\n\(tested)")
+        try tmux.send("x")
+        tmux.waitFor { $0.contains("stopped") }
+        try tmux.send("q")
+        let after = tmux.waitFor { $0.contains("EXITED") }
+        #expect(after.contains("EXITED status 0"), "the shell got control back:\n\(after)")
+    }
+
+    @Test(
         "sine screen opens without data and quits on Ctrl-C",
         .enabled(if: hasTmux, "needs tmux (make deps installs it)"))
     func sine() throws {

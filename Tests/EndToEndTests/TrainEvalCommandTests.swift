@@ -33,6 +33,32 @@ import Testing
         #expect(text.stdout.contains("median") && text.stdout.contains("worst task") && text.stdout.contains("diverged"), "\(text.stdout)")
     }
 
+    @Test func liveSinePresetReportsItsErrorOnUnseenTasksAsItTrains() throws {
+        let model = folder + "/live-sine.safetensors"
+        let r = try run(["train", "maml", "--dataset", "sine", "--preset", "live", "--iterations", "1000", "--out", model])
+        #expect(r.status == 0, "\(r.stderr)")
+        let checks = r.stderr.split(separator: "\n").filter { $0.hasPrefix("held-out at iteration ") }
+        #expect(checks.count == 2, "\(r.stderr)")
+        #expect(checks.allSatisfy { $0.contains("s of training: test MSE after 1 step (K=5)") && $0.contains("(600 tasks, check ") }, "\(r.stderr)")
+        // The last check is the model's own figure: eval's error after one step on the same tasks.
+        let eval = try run(["eval", "--checkpoint", model, "--json"])
+        let step1 = try #require(try json(eval.stdout)["mse_step1"] as? Double)
+        let printed = try #require(checks.last?.split(separator: "(K=5) ").last?.split(separator: " ").first.flatMap { Double($0) })
+        #expect(abs(printed - step1) < 0.0015, "\(checks.last ?? "") against eval's \(step1)")
+    }
+
+    @Test func benchTimesTheLiveSinePresetToItsGoal() throws {
+        let r = try run(["bench", "--json", "--only", "sine_time_to_0.7"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        let report = try json(try #require(lines.last))
+        #expect(report["name"] as? String == "sine_time_to_0.7" && lines.count == 2, "\(r.stdout)")
+        // A fixed seed reaches the goal at a fixed iteration, at a multiple of the check cadence.
+        let iteration = try #require(report["iteration"] as? Int)
+        #expect(iteration > 0 && iteration % 500 == 0, "\(r.stdout)")
+        #expect((report["mse"] as? Double ?? 9) <= 0.7 && (report["s"] as? Double ?? 0) > 0, "\(r.stdout)")
+    }
+
     @Test func ctrlCStopsWithACheckpointAMessageAndCode130() throws {
         let model = folder + "/interrupted.safetensors"
         let process = Process()

@@ -27,6 +27,7 @@ import Testing
             case .started(_, let at): word = "started \(at)"
             case .iteration(let r): word = "iteration \(r.iteration)"
             case .validation(let v): word = "validation \(v.iteration)"
+            case .heldOut(let h): word = "held-out \(h.iteration)"
             case .checkpointWritten(_, let at): word = "checkpoint \(at)"
             case .diverged(let at, _): word = "diverged \(at)"
             case .finished(let at, _): word = "finished \(at)"

@@ -33,6 +33,20 @@ struct BenchCommand: ParsableCommand {
             case .failure(let skipped): printError("protonet_eval skipped: \(skipped.reason)")
             }
         }
+        // One run serves both lines: it trains until the last goal asked for.
+        let protoNetGoals = [(BenchName.protonetTimeTo95, Float(0.95)), (.protonetTimeTo98, 0.98)].filter { wanted($0.0) }
+        if !protoNetGoals.isEmpty {
+            switch TimeToTargetBenchmarks.protoNet(protoNetGoals.map { .init(name: $0.0, target: $0.1) }) {
+            case .success(let reports): for report in reports { try emit(report) }
+            case .failure(let skipped): printError("protonet_time_to skipped: \(skipped.reason)")
+            }
+        }
+        if wanted(.sineTimeTo07) {
+            switch TimeToTargetBenchmarks.sine([.init(name: .sineTimeTo07, target: 0.7)]) {
+            case .success(let reports): for report in reports { try emit(report) }
+            case .failure(let skipped): printError("sine_time_to skipped: \(skipped.reason)")
+            }
+        }
         if wanted(.omniglotLoad) {
             if let location = try? DataLocation.resolve(), let t = try? OmniglotBenchmark.measureLoad(dataDirectory: location.directory) {
                 try emit(

@@ -7,13 +7,13 @@ extension TrainCommand {
         for (value, option) in [
             (ways, "--ways"), (shots, "--shots"), (queries, "--queries"), (metaBatch, "--meta-batch"),
             (iterations, "--iterations"), (validationEpisodes, "--validation-episodes"),
-            (checkpointEvery, "--checkpoint-every")
+            (checkpointEvery, "--checkpoint-every"), (testEpisodes, "--test-episodes")
         ] {
             try NumericCheck.positive(value, option)
         }
         for (value, option) in [
             (innerSteps, "--inner-steps"), (innerBatch, "--inner-batch"), (lrDecayEvery, "--lr-decay-every"),
-            (validateEvery, "--validate-every")
+            (validateEvery, "--validate-every"), (testEvery, "--test-every")
         ] {
             try NumericCheck.notNegative(value, option)
         }
@@ -28,6 +28,11 @@ extension TrainCommand {
                 "\(d.rawValue) trains \(Algorithm.allCases.filter { $0.isDefined(on: d) }.map(\.rawValue).joined(separator: ", "))"
             }
             throw ValidationError("\(algorithm.rawValue) is not defined on \(dataset.rawValue) (\(known.joined(separator: "; ")))")
+        }
+        if let preset, !preset.isDefined(for: algorithm, on: dataset) {
+            let defined = preset.pairs.map { "\($0.0.rawValue) on \($0.1.rawValue)" }.joined(separator: " and ")
+            throw ValidationError(
+                "--preset \(preset.rawValue) has no schedule for \(algorithm.rawValue) on \(dataset.rawValue); it has one for \(defined)")
         }
         if metaLoss != nil, dataset != .sine || ![.maml, .fomaml].contains(algorithm) {
             throw ValidationError("--meta-loss chooses MAML's meta-loss on sine; \(algorithm.rawValue) on \(dataset.rawValue) has none")

@@ -5,6 +5,15 @@ import Foundation
 
 extension Algorithm: ExpressibleByArgument {}
 extension DatasetKind: ExpressibleByArgument {}
+extension TrainingPreset: ExpressibleByArgument {}
+
+extension TrainingData {
+    /// The Omniglot folder of the options when this is Omniglot data (sine needs none).
+    fileprivate func location(_ options: DataOptions) throws -> DataLocation? {
+        if case .sine = self { return nil }
+        return try options.location()
+    }
+}
 
 /// `episcope train`: meta-trains a model with progress, validation and atomic checkpoints.
 struct TrainCommand: ParsableCommand {
@@ -15,6 +24,11 @@ struct TrainCommand: ParsableCommand {
         discussion: "Defaults follow the papers' Omniglot and sine settings. Ctrl-C stops after writing a checkpoint; --resume continues bit for bit."
     )
 
+    @Option(
+        help:
+            "A named schedule: live (ProtoNet on omniglot, MAML on sine), chosen to train a useful model in minutes; other options still override it."
+    )
+    var preset: TrainingPreset?
     @Argument(help: "protonet, matching, siamese, relation, maml, fomaml, reptile, mann, lstm or pretrained (sine baseline).")
     var algorithm: Algorithm
     @Option(help: "omniglot or sine.") var dataset: DatasetKind = .omniglot
@@ -40,6 +54,11 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Episodes per validation.") var validationEpisodes: Int?
     @Option(parsing: .unconditional, help: "Write a checkpoint every N iterations.") var checkpointEvery: Int?
     @Option(
+        parsing: .unconditional,
+        help: "Run the test protocol on held-out classes (sine: tasks) every N iterations, to watch the model improve (0: never).")
+    var testEvery: Int?
+    @Option(parsing: .unconditional, help: "Episodes (sine: tasks) per held-out test (default 300; sine 600).") var testEpisodes: Int?
+    @Option(
         help: ArgumentHelp("Ways and shots of validation and of the MAML head, e.g. 5x1.", valueName: "WAYSxSHOTS"),
         transform: EpisodeSetting.init(parsing:))
     var testSetting: EpisodeSetting?
@@ -50,7 +69,7 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func configuration() throws -> TrainingConfiguration {
-        var c = TrainingConfiguration.standard(algorithm, dataset)
+        var c = preset.flatMap { TrainingConfiguration.preset($0, algorithm, dataset) } ?? .standard(algorithm, dataset)
         if let split { c.split = split.rawValue }
         if let ways { c.ways = ways }
         if let shots { c.shots = shots }
@@ -67,6 +86,8 @@ struct TrainCommand: ParsableCommand {
         if let validateEvery { c.validationInterval = validateEvery }
         if let validationEpisodes { c.validationEpisodes = validationEpisodes }
         if let checkpointEvery { c.checkpointInterval = checkpointEvery }
+        if let testEvery { c.heldOutInterval = testEvery == 0 ? nil : testEvery }
+        if let testEpisodes { c.heldOutEpisodes = testEpisodes }
         if let testSetting {
             (c.validationWays, c.validationShots) = (testSetting.ways, testSetting.shots)
         } else if !algorithm.isMetricBased {
@@ -86,11 +107,14 @@ struct TrainCommand: ParsableCommand {
                 let checkpoint = try ModelCheckpoint.read(path: out)
                 let data = try TrainingData.load(
                     for: checkpoint.configuration, location: checkpoint.configuration.dataset == .omniglot ? dataOptions.location() : nil)
-                return try Trainer(resumingFrom: out, data: data, command: checkpoint.command, iterations: iterations)
+                let t = try Trainer(resumingFrom: out, data: data, command: checkpoint.command, iterations: iterations)
+                t.heldOutCheck = try HeldOutCheck.load(for: t.configuration, data: data, location: data.location(dataOptions))
+                return t
             }
             let c = try configuration()
             let data = try TrainingData.load(for: c, location: c.dataset == .omniglot ? dataOptions.location() : nil)
             let t = try Trainer(configuration: c, data: data, command: command)
+            t.heldOutCheck = try HeldOutCheck.load(for: c, data: data, location: data.location(dataOptions))
             t.outputPath = out
             return t
         }

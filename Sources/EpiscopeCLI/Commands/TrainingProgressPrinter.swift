@@ -56,6 +56,10 @@ final class TrainingProgressPrinter {
             }
             if v.isBest { lastValidation += " best" }
             if !interactive { printError("validation at \(v.iteration): \(lastValidation)") }
+        case .heldOut(let h):
+            // Always its own line, on a terminal too: these lines are the run's story.
+            if interactive { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+            printError(Self.heldOutLine(h))
         case .checkpointWritten(let path, let iteration):
             if !interactive { printError("checkpoint \(path) at iteration \(iteration)") }
         case .diverged(_, let message):
@@ -70,6 +74,20 @@ final class TrainingProgressPrinter {
             if interactive { printError("") }
             printError("finished \(iteration) iterations in \(Self.duration(seconds))" + (lastValidation.isEmpty ? "" : "; \(lastValidation)"))
         }
+    }
+
+    /// One held-out check: what was measured, at how many seconds of training, and what it cost.
+    static func heldOutLine(_ h: HeldOutReport) -> String {
+        let result: String
+        if let a = h.accuracy {
+            result = String(format: "test 5-way 1-shot %.2f%% ± %.2f", a * 100, (h.ci95 ?? 0) * 100)
+        } else if let m = h.meanSquaredError {
+            result = String(format: "test MSE after 1 step (K=5) %.3f", m)
+        } else {
+            result = "test not measured"
+        }
+        return String(format: "held-out at iteration %d, %.1f s of training: ", h.iteration, h.trainingSeconds) + result
+            + String(format: " (%d %@, check %.1f s)", h.episodes, h.meanSquaredError == nil ? "episodes" : "tasks", h.seconds)
     }
 
     static func duration(_ seconds: Double) -> String {

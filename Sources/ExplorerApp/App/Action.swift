@@ -75,6 +75,8 @@ public enum Action: Sendable, Equatable {
     case trainingStop
     case trainingNextAlgorithm
     case trainingNextDataset
+    /// Switch between the papers' schedule and the live preset (moving to a pair that has one).
+    case trainingTogglePreset
     /// Write the run to a checkpoint in the runs folder.
     case trainingSave
     /// Put the run's model to use on the other screens (saving it first).

@@ -111,6 +111,11 @@ public enum KeyMap {
             on: [.training]),
         KeyBinding([.char("d")], .trainingNextDataset, help: "switch between sine and Omniglot", hint: "dataset", on: [.training]),
         KeyBinding(
+            [.char("p")], .trainingTogglePreset,
+            help:
+                "the live preset (ProtoNet on Omniglot, MAML on sine: good in minutes, tested on unseen classes as it trains) or the papers' schedule",
+            hint: "preset", on: [.training]),
+        KeyBinding(
             [.char("w")], .trainingSave, help: "save the run (paused or ended) as a checkpoint in the runs folder", hint: "save",
             on: [.training]),
         KeyBinding([.char("u")], .trainingUse, help: "use the trained model on the other screens (saves it too)", hint: "use", on: [.training])

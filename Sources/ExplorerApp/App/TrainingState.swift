@@ -15,6 +15,8 @@ public struct TrainingState: Sendable, Equatable {
     /// What `s` starts; `m` and `d` change them while idle.
     public var algorithm: Algorithm = .maml
     public var dataset: DatasetKind = .sine
+    /// The schedule `s` starts: a preset's, or the papers' (nil); `p` changes it while idle.
+    public var preset: TrainingPreset?
     public var phase: Phase = .idle
     public var iteration = 0
     public var totalIterations = 0
@@ -24,6 +26,8 @@ public struct TrainingState: Sendable, Equatable {
     public var accuracy = CurveHistory()
     /// (iteration, accuracy or error) of each validation pass.
     public var validations: [ValidationPoint] = []
+    /// Each held-out check of the run: test accuracy on unseen classes, or sine MSE after one step.
+    public var heldOut: [HeldOutReport] = []
     /// Per task of the latest meta-batch: support losses along the inner loop.
     public var innerTraces: [AdaptationTrace] = []
     /// The last checkpoint written, if the run writes any.
@@ -32,6 +36,18 @@ public struct TrainingState: Sendable, Equatable {
     public var saved: SavedRun?
 
     public init() {}
+
+    /// What `s` starts: the preset's configuration for the chosen pair, or the papers'.
+    public var configuration: TrainingConfiguration {
+        var c = preset.flatMap { TrainingConfiguration.preset($0, algorithm, dataset) } ?? .standard(algorithm, dataset)
+        c.seed = seed
+        return c
+    }
+
+    /// How often the run on show (or the one `s` starts) tests on held-out data, if it does.
+    public var heldOutInterval: Int? {
+        configuration.heldOutInterval.flatMap { $0 > 0 ? $0 : nil }
+    }
 
     /// Seconds left at the current speed, when it can be told.
     public var etaSeconds: Double? {

@@ -5,6 +5,8 @@ public enum TrainingUpdate: Sendable, Equatable {
     case started(configuration: TrainingConfiguration, total: Int)
     case iteration(IterationSummary)
     case validation(ValidationPoint)
+    /// The test protocol on held-out classes or tasks (``HeldOutCheck``).
+    case heldOut(HeldOutReport)
     case checkpoint(String)
     case paused
     case resumed

@@ -9,8 +9,7 @@ func updateTraining(_ state: inout AppState, _ action: Action) -> [Effect] {
                 state.message = "Omniglot: \(state.resources.omniglot.caption)"
                 return []
             }
-            var configuration = TrainingConfiguration.standard(state.training.algorithm, state.training.dataset)
-            configuration.seed = state.training.seed
+            let configuration = state.training.configuration
             state.training = TrainingState.fresh(from: state.training)
             state.training.phase = .starting
             return [.training(.start(configuration))]
@@ -55,6 +54,30 @@ func updateTraining(_ state: inout AppState, _ action: Action) -> [Effect] {
         while !state.training.algorithm.isDefined(on: state.training.dataset) {
             state.training.algorithm = nextAlgorithm(after: state.training.algorithm)
         }
+        if let preset = state.training.preset, !preset.isDefined(for: state.training.algorithm, on: state.training.dataset) {
+            state.training.preset = nil
+        }
+        return []
+    case .trainingTogglePreset:
+        guard !state.training.isActive else {
+            state.message = "stop the run first (x)"
+            return []
+        }
+        state.training = TrainingState.fresh(from: state.training)
+        if state.training.preset != nil {
+            state.training.preset = nil
+            state.message = "the papers' schedule"
+            return []
+        }
+        let live = TrainingPreset.live
+        if !live.isDefined(for: state.training.algorithm, on: state.training.dataset) {
+            // The preset's pair on the dataset on show: ProtoNet on Omniglot, MAML on sine.
+            let pair = live.pairs.first { $0.1 == state.training.dataset } ?? live.pairs[0]
+            (state.training.algorithm, state.training.dataset) = pair
+        }
+        state.training.preset = live
+        state.message =
+            "live preset: \(state.training.algorithm.displayName) on \(state.training.dataset.rawValue), tested on held-out data as it trains"
         return []
     case .trainingEvents(let updates):
         var effects: [Effect] = []
@@ -114,6 +137,8 @@ private func apply(_ event: TrainingUpdate, to training: inout TrainingState) {
         if !report.innerTraces.isEmpty { training.innerTraces = report.innerTraces }
     case .validation(let point):
         training.validations.append(point)
+    case .heldOut(let report):
+        training.heldOut.append(report)
     case .checkpoint(let path):
         training.lastCheckpoint = path
     case .paused:
@@ -147,6 +172,7 @@ extension TrainingState {
         state.seed = old.seed
         state.algorithm = old.algorithm
         state.dataset = old.dataset
+        state.preset = old.preset
         // The saved file stays on disk (and in use): the screen keeps saying where it is.
         state.saved = old.saved
         return state

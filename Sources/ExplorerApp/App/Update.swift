@@ -44,7 +44,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .innerStep, .innerRunAll, .innerReset, .innerNewBatch, .innerAlphaUp, .innerAlphaDown, .innerToggleLogScale, .innerNextTask,
         .innerReady:
         return updateInner(&state, action)
-    case .trainingToggle, .trainingStop, .trainingNextAlgorithm, .trainingNextDataset, .trainingSave, .trainingUse, .trainingEvents:
+    case .trainingToggle, .trainingStop, .trainingNextAlgorithm, .trainingNextDataset, .trainingTogglePreset, .trainingSave, .trainingUse,
+        .trainingEvents:
         return updateTraining(&state, action)
     case .resource(let kind, let availability):
         state.resources[kind] = availability

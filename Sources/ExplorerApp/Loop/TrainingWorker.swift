@@ -102,9 +102,9 @@ final class TrainingWorker: @unchecked Sendable {
         let trainer: Trainer
         do {
             let location = configuration.dataset == .omniglot ? try DataLocation.resolve(explicit: dataDirectory) : nil
-            trainer = try Trainer(
-                configuration: configuration, data: try TrainingData.load(for: configuration, location: location),
-                command: "episcope explorer")
+            let data = try TrainingData.load(for: configuration, location: location)
+            trainer = try Trainer(configuration: configuration, data: data, command: "episcope explorer")
+            trainer.heldOutCheck = try HeldOutCheck.load(for: configuration, data: data, location: location)
         } catch {
             log("training: \(error)")
             condition.lock(); early.loading = false; condition.unlock()
@@ -170,6 +170,8 @@ extension TrainingUpdate {
             ]
         case .validation(let report):
             return [.validation(ValidationPoint(iteration: report.iteration, accuracy: report.accuracy, meanSquaredError: report.meanSquaredError))]
+        case .heldOut(let report):
+            return [.heldOut(report)]
         case .checkpointWritten(let path, _):
             return [.checkpoint(path)]
         case .diverged(_, let message):

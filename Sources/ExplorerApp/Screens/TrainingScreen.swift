@@ -10,7 +10,9 @@ enum TrainingScreen {
         renderRun(t, into: &buffer, area: rows[0])
         let charts = rows[1].splitHorizontally([.fill(1), .fill(1)])
         renderCurve(t.loss, title: "Meta-loss", empty: "no iterations yet", into: &buffer, area: charts[0])
-        if t.accuracy.isEmpty {
+        if let interval = t.heldOutInterval {
+            renderHeldOut(t, interval: interval, into: &buffer, area: charts[1])
+        } else if t.accuracy.isEmpty {
             renderValidationError(t, into: &buffer, area: charts[1])
         } else {
             renderCurve(t.accuracy, title: "Query accuracy", empty: "", into: &buffer, area: charts[1], fixedRange: (0, 1))
@@ -22,12 +24,13 @@ enum TrainingScreen {
         let block = Block(title: "Training", rightTitle: phaseCaption(t.phase))
         block.render(into: &buffer, area: area)
         let inner = block.inner(area).inset(top: 0, left: 1, bottom: 0, right: 1)
-        let c = TrainingConfiguration.standard(t.algorithm, t.dataset)
-        let what = Line([
+        let c = t.configuration
+        var what = [
             Span(name(t.algorithm), style: Theme.heading), Span(" on "), Span(t.dataset.rawValue, style: Theme.heading),
             Span("   \(c.ways)-way \(c.shots)-shot, meta-batch \(c.metaBatch), \(c.innerSteps) inner step(s)", style: Theme.muted)
-        ])
-        buffer.set(line: what, y: inner.y, in: inner)
+        ]
+        if let preset = t.preset { what.insert(Span("   \(preset.rawValue) preset", style: Theme.accent), at: 3) }
+        buffer.set(line: Line(what), y: inner.y, in: inner)
         var figures: [Span] = [
             Span("iteration "), Span("\(t.iteration)", style: Theme.accent), Span(" of \(t.totalIterations > 0 ? t.totalIterations : c.iterations)")
         ]
@@ -39,7 +42,7 @@ enum TrainingScreen {
         Gauge(ratio: t.progress).render(into: &buffer, area: inner.row(2))
         let help: String
         switch t.phase {
-        case .idle: help = "s or Space starts; m picks the algorithm, d the dataset"
+        case .idle: help = "s or Space starts; m picks the algorithm, d the dataset, p the live preset"
         case .starting: help = "starting" + Symbols.ellipsis(buffer.charset)
         case .running: help = "Space pauses, x stops; the other screens stay live"
         case .paused: help = "Space resumes, x stops; w saves the run, u uses it on the other screens"

@@ -20,6 +20,10 @@ public final class Trainer {
     public var command: String
     /// Whether iteration reports carry ProtoNet's episode internals (costs a copy per iteration).
     public var reportsEpisodes = false
+    /// The test protocol on held-out data, run when due (``HeldOutCheck/isDue(afterIteration:of:)``).
+    public var heldOutCheck: HeldOutCheck?
+    /// Seconds spent in held-out checks in this session (not counted in ``wallSeconds``).
+    public private(set) var heldOutSeconds: Double = 0
     /// The best validation so far, whose model is kept in ``bestModelPath(forModel:)``.
     public private(set) var best: ResumeState.Best?
     let data: TrainingData
@@ -130,6 +134,11 @@ public final class Trainer {
                 }
             }
             events.append(.validation(report))
+        }
+        if let check = heldOutCheck, check.isDue(afterIteration: iteration, of: c.iterations) {
+            let report = check.measure(checkpoint(), trainingSeconds: wallSeconds)
+            heldOutSeconds += report.seconds
+            events.append(.heldOut(report))
         }
         if let path = outputPath, iteration % max(c.checkpointInterval, 1) == 0 || isFinished {
             try save(to: path)

@@ -81,6 +81,13 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
     /// so older checkpoints still read). For them `ways` is the classes per sequence and
     /// `shots` the drawings per class.
     public var sequenceModel: SequenceModelSettings?
+    /// Run the test protocol on held-out classes (sine: tasks) every this many iterations
+    /// (``HeldOutCheck``); nil or 0 never. It reports only, and selects nothing.
+    public var heldOutInterval: Int?
+    /// Episodes (sine: tasks) per held-out check; nil takes 300 (sine: the protocol's 600).
+    public var heldOutEpisodes: Int?
+    /// The preset the run started from, if any (stored in checkpoints so that a model says so).
+    public var preset: TrainingPreset?
 
     /// Whether the algorithm learns a metric (no inner loop): such a model answers any number of
     /// ways and shots, so it trains with more ways than it is tested with.

@@ -4,6 +4,8 @@ public enum TrainingEvent: Sendable {
     case started(TrainingConfiguration, resumedAt: Int)
     case iteration(IterationReport)
     case validation(ValidationReport)
+    /// The test protocol on held-out classes or tasks, when the run asks for it (``HeldOutCheck``).
+    case heldOut(HeldOutReport)
     case checkpointWritten(path: String, iteration: Int)
     /// Training stopped because the loss became NaN or exploded; the last good checkpoint stays.
     case diverged(iteration: Int, message: String)
