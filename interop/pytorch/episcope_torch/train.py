@@ -71,7 +71,7 @@ class TrainingStep(nn.Module):
             x, y = torch.cat([b.support_x, b.query_x], 1), torch.cat([b.support_y, b.query_y], 1)
             losses = (self.model(x) - y).square().mean(dim=(1, 2))
         elif a == "reptile":
-            phi = learners.sine_adapt({n: p.detach() for n, p in params.items()}, b, c["innerSteps"], c["innerStepSize"],
+            phi = learners.sine_adapt({n: p.detach().requires_grad_() for n, p in params.items()}, b, c["innerSteps"], c["innerStepSize"],
                                       second_order=False)
             losses = sum(0.5 * (params[n].unsqueeze(0) - phi[n].detach()).square().flatten(1).sum(1) for n in params)
         else:

@@ -13,9 +13,11 @@ from pathlib import Path
 import torch
 from safetensors.torch import load_file
 
-from episcope_torch.models import SineMLP
+from episcope_torch import checkpoint
+from episcope_torch.models import SineMLP, build
 
-from support import PACKAGE, binary, data, episcope
+from support import PACKAGE, binary, data, episcope, omniglot_images
+from test_shipped_models import scores_against_episcope
 
 ENV = {**os.environ, "EPISCOPE_THREADS": "1", "OMP_NUM_THREADS": "1"}
 
@@ -53,6 +55,39 @@ class TrainAndEvalTests(unittest.TestCase):
         print(f"\nsine MAML, 1,500 iterations here: Episcope's MSE before {report['mse_before']}, after 1 step {report['mse_step1']}, 10 steps {report['mse_step10']}")
         self.assertLess(report["mse_step1"], 0.8 * report["mse_before"])
         self.assertLess(report["mse_step10"], report["mse_step1"])
+
+    def test_learners_not_shipped_yet_score_here_as_in_episcope(self):
+        # Siamese and Relation Networks have no shipped model to compare with. A few iterations
+        # leave their scores near 0.5 for every pair, where a wrong formula could hide, so the
+        # weights and running statistics are drawn at random as well, wide enough that scores spread.
+        for algorithm in ("siamese", "relation", "matching"):
+            trained = self.dir / f"{algorithm}.safetensors"
+            train(algorithm, "--data", data(), "--ways", "5", "--queries", "3", "--iterations", "10", "--out", str(trained))
+            drawn = self.dir / f"{algorithm}-random.safetensors"
+            torch.manual_seed(5)
+            net = build(algorithm, "omniglot")
+            with torch.no_grad():
+                for name, t in net.named_parameters():
+                    if name.endswith(".1.weight"):
+                        t.uniform_(0.5, 2.0)  # batch norm's scale and shift
+                    elif name.endswith(".1.bias"):
+                        t.uniform_(-0.3, 0.3)
+                    elif name.startswith("relation.fc2"):
+                        t.mul_(3)  # relation scores spread over (0, 1) rather than near one value
+                # Running statistics of one batch of training drawings (momentum 1), so that each
+                # layer's input is on the scale its statistics say.
+                for module in net.modules():
+                    if isinstance(module, torch.nn.BatchNorm2d):
+                        module.momentum = 1.0
+                maps = net.train()(omniglot_images()[:20, 0].unsqueeze(1))
+                if algorithm == "relation":
+                    net.relations(maps[:5], maps[5:10])
+            checkpoint.save(net, drawn, checkpoint.standard_configuration(algorithm, "omniglot"), iteration=0,
+                            wall_seconds=0, command="random weights")
+            # Ten iterations leave scores close together, so only the drawn model must spread them.
+            for path, spread in ((trained, False), (drawn, True)):
+                worst = max(scores_against_episcope(self, path, seed, spread) for seed in (0, 1))
+                print(f"\n  {path.name}: largest relative difference from Episcope's scores {worst:.1e}")
 
     def test_models_lists_the_files_written_here(self):
         out = self.dir / "listed" / "pretrained-sine.safetensors"
