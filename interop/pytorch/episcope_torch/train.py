@@ -80,8 +80,15 @@ class TrainingStep(nn.Module):
         return losses.sum() * weight, None
 
 
+class OneLineErrors(argparse.ArgumentParser):
+    """A mistake on the command line is one line (and exit 2), not the whole usage."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
 def parse(argv: list[str]) -> argparse.Namespace:
-    p = argparse.ArgumentParser(prog="python -m episcope_torch.train", description=__doc__.split("\n\n")[0])
+    p = OneLineErrors(prog="python -m episcope_torch.train", description=__doc__.split("\n\n")[0])
     p.add_argument("algorithm", choices=sorted(set(TRAINED["omniglot"] + TRAINED["sine"])))
     p.add_argument("--dataset", choices=("omniglot", "sine"), default="omniglot")
     p.add_argument("--out", required=True, help="model file to write (.safetensors)")
@@ -103,6 +110,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
         p.error(f"{args.algorithm} is not defined on {args.dataset} (there: {', '.join(TRAINED[args.dataset])})")
     if args.dataset == "omniglot" and not args.data:
         p.error("Omniglot needs --data DIR (the folder of images_background.zip) or $EPISCOPE_DATA")
+    if not os.path.isdir(os.path.dirname(os.path.abspath(args.out))):
+        p.error(f"--out {args.out}: its folder does not exist")  # found now, not after the training
     return args
 
 
@@ -145,13 +154,14 @@ def main(argv: list[str] | None = None) -> int:
             dist.barrier()  # rank 0 decodes the zips into the cache first
         try:
             omniglot = Omniglot.load(args.data)
-        except (OSError, ValueError) as error:
+            part = "trainval" if c["split"] == "vinyals" else "train"
+            sampler = EpisodeSampler(torch.from_numpy(omniglot.images), load_split(omniglot, args.data, c["split"], part),
+                                     c["ways"], c["shots"], c["queries"])
+        except (OSError, ValueError, KeyError) as error:
             raise SystemExit(f"error: {error}")
-        if world > 1 and rank == 0:
-            dist.barrier()
-        part = "trainval" if c["split"] == "vinyals" else "train"
-        sampler = EpisodeSampler(torch.from_numpy(omniglot.images), load_split(omniglot, args.data, c["split"], part),
-                                 c["ways"], c["shots"], c["queries"])
+        finally:
+            if world > 1 and rank == 0:
+                dist.barrier()
 
     torch.manual_seed(c["seed"])  # the same initial weights on every process
     model = build(c["algorithm"], c["dataset"], c["ways"]).to(device)
