@@ -12,7 +12,7 @@ BIN = .build/release/episcope
 TEST_FLAGS = -c release -Xswiftc -enable-testing --scratch-path .build-test --explicit-target-dependency-import-check error
 TEST_ENV = EPISCOPE_BINARY=$(CURDIR)/$(BIN)
 
-.PHONY: help deps build test-data run test e2e bench pretrain fuzz fmt lint clean
+.PHONY: help deps build test-data run test e2e interop-test bench pretrain fuzz fmt lint clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -34,6 +34,9 @@ test: lint test-data ## check formatting, then run unit, snapshot, CLI and end-t
 
 e2e: test-data ## only the end-to-end tests (the real binary under tmux)
 	$(TEST_ENV) $(SWIFT) test $(TEST_FLAGS) --filter EndToEndTests
+
+interop-test: test-data ## PyTorch companion: venv, short CPU trainings that episcope evaluates, shipped models checked in PyTorch
+	@bash scripts/interop-test.sh $(BIN)
 
 bench: build ## print the benchmark figures as JSON lines
 	@$(BIN) bench --json

@@ -92,6 +92,41 @@ import Testing
         #expect(resumed.stderr.contains("resuming at iteration \(iteration)"), "\(resumed.stderr)")
     }
 
+    /// `episode --json --checkpoint M`, which the PyTorch companion's tests read: Episcope's own
+    /// answers for the episode's queries, as `eval` computes them.
+    @Test func episodeWithACheckpointPrintsTheModelsAnswers() throws {
+        let protonet = TestData.packageRoot.appendingPathComponent("assets/models/protonet-omniglot-1shot.safetensors").path
+        let r = try run(["episode", "--json", "--checkpoint", protonet, "--part", "test", "--ways", "5", "--queries", "3", "--seed", "4"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let episode = try json(r.stdout)
+        let model = try #require(episode["model"] as? [String: Any], "\(r.stdout)")
+        let scores = try #require(model["scores"] as? [[Double]])
+        let predictions = try #require(model["predictions"] as? [Int])
+        let labels = try #require(episode["queries"] as? [[String: Any]]).compactMap { $0["label"] as? Int }
+        #expect(model["score"] as? String == "squared distance" && scores.count == 15 && scores.allSatisfy { $0.count == 5 })
+        // ProtoNet predicts the nearest prototype; the shipped one is right on 98.5% of queries.
+        #expect(predictions == scores.map { row in row.indices.min { row[$0] < row[$1] }! })
+        #expect(zip(predictions, labels).filter { $0 == $1 }.count >= 13, "\(predictions) for \(labels)")
+
+        let sine = TestData.packageRoot.appendingPathComponent("assets/models/maml-sine.safetensors").path
+        let s = try run(["episode", "--dataset", "sine", "--shots", "5", "--queries", "10", "--seed", "2", "--json", "--checkpoint", sine])
+        #expect(s.status == 0, "\(s.stderr)")
+        let task = try json(s.stdout)
+        let answer = try #require(task["model"] as? [String: Any], "\(s.stdout)")
+        let steps = try #require(answer["predictions_by_step"] as? [[Double]])
+        let targets = try #require(task["query"] as? [[String: Double]]).compactMap { $0["y"] }
+        #expect(steps.count == 11 && steps.allSatisfy { $0.count == 10 } && answer["step_size"] as? Double == 0.01)
+        func mse(_ p: [Double]) -> Double { zip(p, targets).map { ($0 - $1) * ($0 - $1) }.reduce(0, +) / Double(targets.count) }
+        // Ten steps from the meta-learned start fit the task far better than none (shipped: 3.0 → 0.23 on average).
+        #expect(mse(steps[10]) < 0.5 * mse(steps[0]), "\(mse(steps[0])) → \(mse(steps[10]))")
+
+        let wrongKind = try run(["episode", "--json", "--checkpoint", sine])
+        #expect(wrongKind.status == 1 && wrongKind.stderr.contains("does not classify N-way K-shot episodes"), "\(wrongKind.stderr)")
+        let maml = TestData.packageRoot.appendingPathComponent("assets/models/maml-omniglot-5w1s.safetensors").path
+        let wrongWays = try run(["episode", "--json", "--ways", "3", "--checkpoint", maml])
+        #expect(wrongWays.status == 1 && wrongWays.stderr.contains("classifies 5 ways; the episode has 3"), "\(wrongWays.stderr)")
+    }
+
     @Test func badCheckpointsGiveOneClearLine() throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let broken = folder + "/broken.safetensors"

@@ -25,6 +25,9 @@ struct EpisodeCommand: ParsableCommand {
     @Option(name: .customLong("run"), parsing: .unconditional, help: "Show Lake's run N (1...20) instead of a sampled episode.")
     var runNumber: Int?
     @Flag(help: "Print the episode as JSON.") var json = false
+    @Option(
+        help: "With --json: a model file whose scores and predictions for the episode are added (sine: its predictions after each fine-tuning step).")
+    var checkpoint: String?
     @OptionGroup var dataOptions: DataOptions
 
     func validate() throws {
@@ -32,6 +35,7 @@ struct EpisodeCommand: ParsableCommand {
         try NumericCheck.positive(shots, "--shots")
         try NumericCheck.positive(queries, "--queries")
         try NumericCheck.within(1...20, runNumber, "--run", why: "Lake has 20 runs")
+        if checkpoint != nil && !json { throw ValidationError("--checkpoint adds the model's answers to the JSON output; add --json") }
         if dataset == .omniglot, shots + queries > OmniglotDataset.drawingsPerCharacter {
             let error = EpisodeError.tooManyDrawings(shots: shots, queries: queries, available: OmniglotDataset.drawingsPerCharacter)
             throw ValidationError("\(error)")
@@ -42,7 +46,9 @@ struct EpisodeCommand: ParsableCommand {
         var generator = SeededGenerator(seed: seed)
         if dataset == .sine {
             let episode = SineTaskFamily().sampleEpisode(shots: shots, queries: queries, using: &generator)
-            print(json ? try JSONOutput.pretty(SineJSON(episode)) + "\n" : SineText.render(episode, seed: seed), terminator: "")
+            var output = SineJSON(episode)
+            output.model = try checkpoint.map { try ModelAnswerJSON.fineTuning(episode, checkpoint: $0) }
+            print(json ? try JSONOutput.pretty(output) + "\n" : SineText.render(episode, seed: seed), terminator: "")
             return
         }
         let location = try dataOptions.location()
@@ -52,9 +58,11 @@ struct EpisodeCommand: ParsableCommand {
             let runs = try reportingFailures { try LakeRuns.load(from: location, matching: omniglot) }
             let chosen = runs.runs[run - 1]
             let title = "Lake's run \(run): 20-way 1-shot, 20 queries" + (chosen.alphabet.map { " (\($0))" } ?? "")
+            var output = EpisodeJSON(chosen.episode, paths: nil)
+            output.model = try checkpoint.map { try ModelAnswerJSON.classifying(chosen.episode, from: runs, checkpoint: $0) }
             print(
                 json
-                    ? try JSONOutput.pretty(EpisodeJSON(chosen.episode, paths: nil)) + "\n"
+                    ? try JSONOutput.pretty(output) + "\n"
                     : EpisodeText.render(chosen.episode, from: runs, title: title, style: style), terminator: "")
             return
         }
@@ -64,7 +72,9 @@ struct EpisodeCommand: ParsableCommand {
             return sampler.sample(using: &generator)
         }
         if json {
-            print(try JSONOutput.pretty(EpisodeJSON(episode, paths: omniglot.entryPath(of:))))
+            var output = EpisodeJSON(episode, paths: omniglot.entryPath(of:))
+            output.model = try checkpoint.map { try ModelAnswerJSON.classifying(episode, from: omniglot, checkpoint: $0) }
+            print(try JSONOutput.pretty(output))
         } else {
             let title =
                 "Omniglot \(split.rawValue)/\(part.rawValue): \(ways)-way \(shots)-shot, \(queries) \(queries == 1 ? "query" : "queries") per class, seed \(seed)"
@@ -82,6 +92,8 @@ private struct EpisodeJSON: Encodable {
     var ways: Int, shots: Int
     var classes: [Class]
     var queries: [Query]
+    /// The answers of `--checkpoint`'s model, when one is given.
+    var model: ModelAnswerJSON?
 
     init(_ episode: Episode, paths: ((DrawingRef) -> String)?) {
         let drawing = { (ref: DrawingRef) in Drawing(index: ref.index, rotation: ref.rotation.degrees, path: paths?(ref)) }
@@ -101,6 +113,8 @@ private struct SineJSON: Encodable {
     struct Point: Encodable { var x: Float; var y: Float }
     var amplitude: Float, phase: Float
     var support: [Point], query: [Point]
+    /// The fine-tuning of `--checkpoint`'s model, when one is given.
+    var model: ModelAnswerJSON?
 
     init(_ e: SineTaskFamily.Episode) {
         amplitude = e.task.amplitude
