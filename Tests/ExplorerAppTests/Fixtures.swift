@@ -26,10 +26,11 @@ enum Fixture {
 
     /// Renders `screen` at `width` x `height` from seed 7, scripted as `episcope render` does.
     static func render(
-        _ screen: ScreenID, width: Int, height: Int, charset: Charset = .unicode, glyphMode: GlyphStyle = .ascii, scripted: Bool = true
+        _ screen: ScreenID, width: Int, height: Int, seed: UInt64 = 7, charset: Charset = .unicode, glyphMode: GlyphStyle = .ascii,
+        scripted: Bool = true
     ) -> Buffer {
         let request = ScreenRenderer.Request(
-            screen: screen, width: width, height: height, seed: 7, charset: charset, glyphMode: glyphMode, scripted: scripted)
+            screen: screen, width: width, height: height, seed: seed, charset: charset, glyphMode: glyphMode, scripted: scripted)
         return runner.withLock { ScreenRenderer.render(request, runner: $0) }
     }
 

@@ -32,10 +32,13 @@ struct ScreenSnapshotTests {
         assertSnapshot(Fixture.render(.episode, width: 160, height: 48, glyphMode: style), named: "episode-160x48-\(style.rawValue)")
     }
 
+    /// From seed 8: seed 7's episode puts a distance at 31.95, which prints 31.9 or 32.0 as the
+    /// CPU's OpenBLAS kernels round (Cooperlake against SkylakeX and Haswell); seeds 1 to 24 but 7
+    /// print alike under all three.
     @Test("prototypes screen", arguments: scaledSizes)
     func prototypes(width: Int, height: Int) throws {
         _ = try TestData.omniglot()
-        assertSnapshot(Fixture.render(.prototypes, width: width, height: height), named: "prototypes-\(width)x\(height)")
+        assertSnapshot(Fixture.render(.prototypes, width: width, height: height, seed: 8), named: "prototypes-\(width)x\(height)")
     }
 
     @Test("training screen after a short sine run", arguments: sizes)
