@@ -43,6 +43,18 @@ import Testing
         let dataset = try OmniglotDataset.load(from: data)
         let evaluator = Evaluator(checkpoint: checkpoint)
         for (key, stored) in StandardEvaluation.entries(of: checkpoint) {
+            if let byInstance = stored.accuracyByInstance, let intervals = stored.ci95ByInstance, let split = stored.split {
+                // MANN and the LSTM: accuracy at each sighting of a class, on fresh test sequences.
+                let test = try ClassSplit.load(named: String(split.split(separator: "/")[0]), part: "test", dataset: dataset, location: data)
+                var rng = SeededGenerator(seed: 12_345)
+                let again = try evaluator.instanceAccuracy(dataset: dataset, split: test, episodes: 160, using: &rng)
+                for k in [1, 2, 10] where k <= byInstance.count {
+                    #expect(
+                        abs(again.at(k).accuracy - byInstance[k - 1]) <= intervals[k - 1] + again.at(k).ci95 + 0.005,
+                        "\(name) instance \(k): stored \(byInstance[k - 1]), now \(again.at(k).accuracy) ± \(again.at(k).ci95)")
+                }
+                continue
+            }
             guard let accuracy = stored.accuracy, let ci = stored.ci95, let ways = stored.ways, let split = stored.split else { continue }
             let test = try ClassSplit.load(named: String(split.split(separator: "/")[0]), part: "test", dataset: dataset, location: data)
             var rng = SeededGenerator(seed: 12_345)  // fresh episodes, not the stored ones
