@@ -28,11 +28,13 @@ train siamese-omniglot     siamese --split lake --ways 20 --shots 1 --queries 5 
 train maml-omniglot-5w1s   maml --iterations 30000 --validate-every 250 --validation-episodes 100 --checkpoint-every 50 --seed 6
 train fomaml-omniglot-5w1s fomaml --iterations 8000 --validate-every 250 --validation-episodes 200 --checkpoint-every 50 --seed 7
 train reptile-omniglot-5w5s reptile --iterations 40000 --validate-every 5000 --validation-episodes 100 --checkpoint-every 500 --seed 8
+train mann-omniglot-5class mann --iterations 100000 --seed 3
+train lstm-omniglot-5class lstm --iterations 8703 --seed 4
 
 # Evaluate and ship: results go into the model's metadata. A run ships the model that did best on
 # its validation episodes (X.best.safetensors, early stopping as the papers), else its last one.
 for name in maml-sine pretrained-sine protonet-omniglot-1shot protonet-omniglot-5shot protonet-omniglot-lake matching-omniglot-1shot siamese-omniglot \
-            maml-omniglot-5w1s fomaml-omniglot-5w1s reptile-omniglot-5w5s; do
+            maml-omniglot-5w1s fomaml-omniglot-5w1s reptile-omniglot-5w5s mann-omniglot-5class lstm-omniglot-5class; do
   model="$RUNS/$name.best.safetensors"
   [ -f "$model" ] || model="$RUNS/$name.safetensors"
   [ -f "$model" ] && "$BIN" ship "$model" --to "$OUT/$name.safetensors"
