@@ -22,12 +22,7 @@ enum CompareFixture {
                 at: folder.appendingPathComponent(name), withDestinationURL: shippedFolder.appendingPathComponent(name))
         }
         for algorithm in algorithms {
-            var configuration = TrainingConfiguration.standard(algorithm, .omniglot)
-            configuration.seed = 3
-            var generator = SeededGenerator(seed: configuration.seed)
-            let checkpoint = ModelCheckpoint(
-                configuration: configuration, parameters: ModelArchitecture(configuration).initialParameters(using: &generator),
-                running: nil, iteration: 0, wallSeconds: 0, command: "")
+            let checkpoint = Fixture.untrainedModel(algorithm)
             let name = algorithm == .siamese ? ShippedModels.siamese : ShippedModels.relationFiveWayOneShot
             try! checkpoint.write(to: folder.appendingPathComponent(name).path)
         }
@@ -39,15 +34,13 @@ enum CompareFixture {
 
     /// The Compare screen from seed 7 at `width` x `height` over `runner`'s models.
     static func render(_ runner: Locked<InlineRunner>, width: Int, height: Int, charset: Charset = .unicode) -> Buffer {
-        let request = ScreenRenderer.Request(screen: .compare, width: width, height: height, seed: 7, charset: charset)
-        return runner.withLock { ScreenRenderer.render(request, runner: $0) }
+        Fixture.render(.compare, width: width, height: height, charset: charset, over: runner)
     }
 
     /// A loop at the Compare screen over `runner`'s models, settled; for tests that press keys.
     static func withLoop<Result>(_ runner: Locked<InlineRunner>, width: Int = 160, height: Int = 48, _ body: (AppLoop<TestBackend>) -> Result)
         -> Result
     {
-        let request = ScreenRenderer.Request(screen: .compare, width: width, height: height, seed: 7, scripted: false)
-        return runner.withLock { body(ScreenRenderer.makeLoop(request, runner: $0)) }
+        Fixture.withLoop(.compare, width: width, height: height, over: runner, body)
     }
 }

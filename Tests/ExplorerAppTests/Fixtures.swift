@@ -1,4 +1,6 @@
+import Autodiff
 import ExplorerApp
+import FewShot
 import Foundation
 import TerminalUI
 import TestSupport
@@ -19,7 +21,8 @@ enum Fixture {
         return options
     }
 
-    private static let runner: Locked<InlineRunner> = {
+    /// The hermetic engine the screen tests share.
+    static let runner: Locked<InlineRunner> = {
         TestProcess.configure()  // the allocator setting episcope's main makes
         return Locked(InlineRunner(engine: ExplorerEngine(options: options)))
     }()
@@ -27,17 +30,30 @@ enum Fixture {
     /// Renders `screen` at `width` x `height` from seed 7, scripted as `episcope render` does.
     static func render(
         _ screen: ScreenID, width: Int, height: Int, seed: UInt64 = 7, charset: Charset = .unicode, glyphMode: GlyphStyle = .ascii,
-        scripted: Bool = true
+        scripted: Bool = true, over engine: Locked<InlineRunner> = runner
     ) -> Buffer {
         let request = ScreenRenderer.Request(
             screen: screen, width: width, height: height, seed: seed, charset: charset, glyphMode: glyphMode, scripted: scripted)
-        return runner.withLock { ScreenRenderer.render(request, runner: $0) }
+        return engine.withLock { ScreenRenderer.render(request, runner: $0) }
     }
 
     /// A loop over a test backend at `screen`, settled; for tests that go on to press keys.
-    static func withLoop<Result>(_ screen: ScreenID, width: Int = 100, height: Int = 30, _ body: (AppLoop<TestBackend>) -> Result) -> Result {
+    static func withLoop<Result>(
+        _ screen: ScreenID, width: Int = 100, height: Int = 30, over engine: Locked<InlineRunner> = runner, _ body: (AppLoop<TestBackend>) -> Result
+    ) -> Result {
         let request = ScreenRenderer.Request(screen: screen, width: width, height: height, seed: 7, scripted: false)
-        return runner.withLock { body(ScreenRenderer.makeLoop(request, runner: $0)) }
+        return engine.withLock { body(ScreenRenderer.makeLoop(request, runner: $0)) }
+    }
+
+    /// A model of `algorithm` with its standard settings at its seeded initial weights (0
+    /// iterations), for engines over a models folder of a test's own.
+    static func untrainedModel(_ algorithm: Algorithm) -> ModelCheckpoint {
+        var configuration = TrainingConfiguration.standard(algorithm, .omniglot)
+        configuration.seed = 3
+        var generator = SeededGenerator(seed: configuration.seed)
+        return ModelCheckpoint(
+            configuration: configuration, parameters: ModelArchitecture(configuration).initialParameters(using: &generator),
+            running: nil, iteration: 0, wallSeconds: 0, command: "")
     }
 }
 

@@ -18,7 +18,7 @@ enum MemoryFixture {
         TestProcess.configure()
         let folder = try! TestData.temporaryFolder("memory-models-\(algorithms.map(\.rawValue).joined(separator: "-"))")
         for algorithm in algorithms {
-            var checkpoint = model(algorithm)
+            var checkpoint = Fixture.untrainedModel(algorithm)
             let results = try! StandardEvaluation.run(checkpoint, location: try! TestData.omniglot(), episodes: 32)
             checkpoint.evaluation = StandardEvaluation.metadata(results)
             let name = algorithm == .mann ? ShippedModels.mannOmniglot : ShippedModels.lstmOmniglot
@@ -30,28 +30,16 @@ enum MemoryFixture {
         return Locked(InlineRunner(engine: ExplorerEngine(options: options)))
     }
 
-    /// A model of `algorithm` with Santoro et al.'s settings at its seeded initial weights.
-    static func model(_ algorithm: Algorithm) -> ModelCheckpoint {
-        var configuration = TrainingConfiguration.standard(algorithm, .omniglot)
-        configuration.seed = 3
-        var generator = SeededGenerator(seed: configuration.seed)
-        return ModelCheckpoint(
-            configuration: configuration, parameters: ModelArchitecture(configuration).initialParameters(using: &generator),
-            running: nil, iteration: 0, wallSeconds: 0, command: "")
-    }
-
     /// The Memory screen from seed 7 at `width` x `height` over `runner`'s models, scripted as
     /// `episcope render` does (eleven steps in).
     static func render(_ runner: Locked<InlineRunner>, width: Int, height: Int, charset: Charset = .unicode) -> Buffer {
-        let request = ScreenRenderer.Request(screen: .memory, width: width, height: height, seed: 7, charset: charset)
-        return runner.withLock { ScreenRenderer.render(request, runner: $0) }
+        Fixture.render(.memory, width: width, height: height, charset: charset, over: runner)
     }
 
     /// A loop at the Memory screen over `runner`'s models, settled at step 1; for tests that press keys.
     static func withLoop<Result>(_ runner: Locked<InlineRunner>, width: Int = 160, height: Int = 48, _ body: (AppLoop<TestBackend>) -> Result)
         -> Result
     {
-        let request = ScreenRenderer.Request(screen: .memory, width: width, height: height, seed: 7, scripted: false)
-        return runner.withLock { body(ScreenRenderer.makeLoop(request, runner: $0)) }
+        Fixture.withLoop(.memory, width: width, height: height, over: runner, body)
     }
 }

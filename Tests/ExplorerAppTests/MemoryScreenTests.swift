@@ -64,7 +64,7 @@ struct MemoryScreenTests {
         #expect(view.steps.map(\.label) == episode.labels && view.steps.map(\.instance) == episode.instances)
         let batch = SequenceBatch([episode], from: data.dataset)
         for kind in SequenceLearnerKind.allCases {
-            let checkpoint = MemoryFixture.model(kind == .mann ? .mann : .lstm)
+            let checkpoint = Fixture.untrainedModel(kind == .mann ? .mann : .lstm)
             let learner = try #require(checkpoint.architecture.sequenceLearner)
             let run = view.run(kind)
             #expect(run.predictions == learner.predictions(parameters: checkpoint.parameters, batch: batch), "\(kind)")
