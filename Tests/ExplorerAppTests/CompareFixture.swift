@@ -26,10 +26,7 @@ enum CompareFixture {
             let name = algorithm == .siamese ? ShippedModels.siamese : ShippedModels.relationFiveWayOneShot
             try! checkpoint.write(to: folder.appendingPathComponent(name).path)
         }
-        var options = Fixture.options
-        options.useShippedModels = true
-        options.modelsDirectory = folder
-        return Locked(InlineRunner(engine: ExplorerEngine(options: options)))
+        return Fixture.runner(overModels: folder)
     }
 
     /// The Compare screen from seed 7 at `width` x `height` over `runner`'s models.

@@ -45,6 +45,14 @@ enum Fixture {
         return engine.withLock { body(ScreenRenderer.makeLoop(request, runner: $0)) }
     }
 
+    /// An engine like ``runner`` that takes its models from `folder`, as `--models` does.
+    static func runner(overModels folder: URL) -> Locked<InlineRunner> {
+        var options = options
+        options.useShippedModels = true
+        options.modelsDirectory = folder
+        return Locked(InlineRunner(engine: ExplorerEngine(options: options)))
+    }
+
     /// A model of `algorithm` with its standard settings at its seeded initial weights (0
     /// iterations), for engines over a models folder of a test's own.
     static func untrainedModel(_ algorithm: Algorithm) -> ModelCheckpoint {

@@ -24,10 +24,7 @@ enum MemoryFixture {
             let name = algorithm == .mann ? ShippedModels.mannOmniglot : ShippedModels.lstmOmniglot
             try! checkpoint.write(to: folder.appendingPathComponent(name).path)
         }
-        var options = Fixture.options
-        options.useShippedModels = true
-        options.modelsDirectory = folder
-        return Locked(InlineRunner(engine: ExplorerEngine(options: options)))
+        return Fixture.runner(overModels: folder)
     }
 
     /// The Memory screen from seed 7 at `width` x `height` over `runner`'s models, scripted as
