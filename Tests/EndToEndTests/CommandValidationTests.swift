@@ -85,6 +85,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
+    @Test func sineWidthIsChecked() throws {
+        let out = folder + "/wide-sine.safetensors"
+        try expectRejected(
+            ["train", "maml", "--dataset", "sine", "--hidden-units", "0", "--out", out], saying: "--hidden-units must be 1...1024 (got 0)")
+        try expectRejected(
+            ["train", "reptile", "--dataset", "sine", "--hidden-units", "2000", "--out", out],
+            saying: "--hidden-units must be 1...1024 (got 2000): a checkpoint reader refuses wider sine networks")
+        try expectRejected(
+            ["train", "maml", "--dataset", "sine", "--hidden-units", "-8", "--out", out], saying: "--hidden-units must be 1...1024 (got -8)")
+        try expectRejected(
+            ["train", "protonet", "--hidden-units", "80", "--out", out],
+            saying: "--hidden-units sizes the sine MLP; protonet on omniglot has no such network")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     @Test func foldersMustExist() throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let file = folder + "/not-a-folder.txt"

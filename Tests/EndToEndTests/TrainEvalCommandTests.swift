@@ -33,6 +33,29 @@ import Testing
         #expect(text.stdout.contains("median") && text.stdout.contains("worst task") && text.stdout.contains("diverged"), "\(text.stdout)")
     }
 
+    /// A width other than the paper's is in the file: resume, `eval`, `episode --json` and
+    /// `models` build the network from the file alone.
+    @Test func wideSineModelTrainsResumesAndEvaluatesFromItsFile() throws {
+        let model = folder + "/wide-sine.safetensors"
+        let first = try run([
+            "train", "pretrained", "--dataset", "sine", "--hidden-units", "24", "--iterations", "30", "--checkpoint-every", "10",
+            "--validate-every", "0", "--out", model
+        ])
+        #expect(first.status == 0, "\(first.stderr)")
+        let resumed = try run(["train", "--resume", "pretrained", "--iterations", "60", "--out", model])
+        #expect(resumed.status == 0 && resumed.stderr.contains("finished 60 iterations"), "\(resumed.stderr)")
+        let eval = try run(["eval", "--checkpoint", model, "--episodes", "40", "--json"])
+        #expect(eval.status == 0, "\(eval.stderr)")
+        let result = try json(eval.stdout)
+        #expect(((result["mse_before"] as? Double) ?? .nan).isFinite && ((result["mse_step10"] as? Double) ?? .nan).isFinite, "\(eval.stdout)")
+        let episode = try run(["episode", "--dataset", "sine", "--shots", "5", "--queries", "4", "--json", "--checkpoint", model])
+        #expect(episode.status == 0, "\(episode.stderr)")
+        let steps = try #require((try json(episode.stdout)["model"] as? [String: Any])?["predictions_by_step"] as? [[Double]], "\(episode.stdout)")
+        #expect(steps.first?.count == 4, "\(episode.stdout)")
+        let models = try run(["models", "--models", folder])
+        #expect(models.stdout.contains("24 hidden units"), "\(models.stdout)")
+    }
+
     @Test func liveSinePresetReportsItsErrorOnUnseenTasksAsItTrains() throws {
         let model = folder + "/live-sine.safetensors"
         let r = try run(["train", "maml", "--dataset", "sine", "--preset", "live", "--iterations", "1000", "--out", model])

@@ -74,6 +74,44 @@ import Testing
         #expect(throws: SafeTensors.Failure.self) { try ModelCheckpoint.read(path: mismatched) }
     }
 
+    @Test func sineWidthRoundTripsAndOldFilesMeanThePapers() throws {
+        var wide = TrainingConfiguration.standard(.maml, .sine)
+        wide.sineHiddenUnits = 64
+        var rng = SeededGenerator(seed: 3)
+        let params = ModelArchitecture(wide).initialParameters(using: &rng)
+        let path = directory + "/wide-sine.safetensors"
+        try ModelCheckpoint(configuration: wide, parameters: params, running: nil, iteration: 7, wallSeconds: 1, command: "test")
+            .write(to: path)
+        let loaded = try ModelCheckpoint.read(path: path)
+        #expect(loaded.configuration.sineNetwork.hidden == 64)
+        #expect(loaded.parameters["net.2.weight"].shape == [64, 64] && loaded.parameters["net.4.weight"].shape == [1, 64])
+        #expect(loaded.parameters.tensors.map(\.scalars) == params.tensors.map(\.scalars))
+        // The adapted model answers as the network it was saved from.
+        let x = Tensor(shape: [3, 1], scalars: [-2, 0, 4])
+        #expect(SineMLP(hidden: 64)(x, parameters: params).scalars == loaded.configuration.sineNetwork(x, parameters: loaded.parameters).scalars)
+
+        // A configuration written before the field existed has no key for it: the paper's 40.
+        let json = String(data: try JSONEncoder().encode(TrainingConfiguration.standard(.maml, .sine)), encoding: .utf8)!
+        #expect(!json.contains("sineHiddenUnits"))
+        #expect(try JSONDecoder().decode(TrainingConfiguration.self, from: Data(json.utf8)).sineNetwork.hidden == 40)
+
+        // A plain state dict (PyTorch's) is as wide as its first layer.
+        let plain = directory + "/wide-state-dict.safetensors"
+        try SafeTensors.write(.init(tensors: zip(params.names, params.tensors).map { ($0, $1) }, metadata: [:]), to: plain)
+        #expect(try ModelCheckpoint.read(path: plain).configuration.sineNetwork.hidden == 64)
+
+        // A width past the bound is refused before anything of that size is built.
+        var huge = wide
+        huge.sineHiddenUnits = 1_000_000
+        var contents = SafeTensors.Contents(tensors: zip(params.names, params.tensors).map { ($0, $1) }, metadata: [:])
+        contents.metadata["configuration"] = String(data: try JSONEncoder().encode(huge), encoding: .utf8)!
+        let refused = directory + "/huge-sine.safetensors"
+        try SafeTensors.write(contents, to: refused)
+        #expect {
+            try ModelCheckpoint.read(path: refused)
+        } throws: { "\($0)".contains("1000000 hidden units, outside 1...1024") }
+    }
+
     @Test func resumeStateRoundTrips() throws {
         var adam = Adam(learningRate: 0.01)
         var p = ParameterList(names: ["a"], tensors: [Tensor([1, 2, 3])])

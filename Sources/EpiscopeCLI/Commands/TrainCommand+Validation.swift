@@ -21,6 +21,7 @@ extension TrainCommand {
         try NumericCheck.positive(metaLr, "--meta-lr")
         try NumericCheck.positive(similarityScale, "--similarity-scale")
         try sequenceOptions.validate()
+        try sineOptions.validate()
         // A resumed run takes its algorithm and dataset from the checkpoint.
         guard !resume else { return }
         guard algorithm.isDefined(on: dataset) else {
@@ -39,6 +40,9 @@ extension TrainCommand {
         }
         if !algorithm.isModelBased, let option = sequenceOptions.givenOption {
             throw ValidationError("\(option) sizes MANN and the LSTM baseline; \(algorithm.rawValue) has no such part")
+        }
+        if dataset != .sine, let option = sineOptions.givenOption {
+            throw ValidationError("\(option) sizes the sine MLP; \(algorithm.rawValue) on \(dataset.rawValue) has no such network")
         }
         let c = try configuration()
         if algorithm.isModelBased, c.shots > FewShot.OmniglotDataset.drawingsPerCharacter {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Autodiff
 import FewShot
 import Foundation
+import NeuralNets
 
 extension Algorithm: ExpressibleByArgument {}
 extension DatasetKind: ExpressibleByArgument {}
@@ -63,6 +64,7 @@ struct TrainCommand: ParsableCommand {
         transform: EpisodeSetting.init(parsing:))
     var testSetting: EpisodeSetting?
     @OptionGroup var sequenceOptions: SequenceModelOptions
+    @OptionGroup var sineOptions: SineModelOptions
     @Option(parsing: .unconditional, help: "Random seed.") var seed: UInt64 = 0
     @Option(help: "Model file to write (safetensors); its resume state goes beside it.") var out: String
     @Flag(help: "Continue from the checkpoint at --out.") var resume = false
@@ -96,6 +98,8 @@ struct TrainCommand: ParsableCommand {
             if c.innerBatch == nil { c.validationShots = c.shots }
         }
         if algorithm.isModelBased { c.sequenceModel = sequenceOptions.settings(over: c.sequenceModel ?? .init()) }
+        // The paper's width stays unwritten, as in files from before the option.
+        if let width = sineOptions.hiddenUnits, dataset == .sine, width != SineMLP.paperHiddenUnits { c.sineHiddenUnits = width }
         c.seed = seed
         return c
     }

@@ -59,7 +59,7 @@ extension ExplorerEngine {
         let alpha = request.alpha ?? 0.01
         let family = SineTaskFamily()
         var generator = derivedGenerator(seed: request.seed, number: request.batchNumber, stream: 3)
-        let model = SineMLP()
+        let model = models.metaNetwork
         let tasks = (0..<request.tasks).map { _ -> InnerTaskTrace in
             let e = family.sampleEpisode(shots: 10, queries: 10, using: &generator)
             let t = MAML.fineTuning(theta, on: e.objective(for: model), inner: InnerLoop(steps: request.steps, stepSize: alpha))

@@ -42,14 +42,10 @@ extension ExplorerEngine {
         let caption = "\(c.algorithm.displayName), trained here, \(checkpoint.iteration) it"
         switch TrainedModelUse.resource(for: c.algorithm, on: c.dataset) {
         case .sineModel:
-            sineModels.withLock {
-                $0.meta = checkpoint.parameters; $0.metaCaption = caption
-            }
+            sineModels.withLock { $0.useMeta(checkpoint, caption: caption) }
             send(.resource(.sineModel, .ready(caption)))
         case .sineBaseline:
-            sineModels.withLock {
-                $0.baseline = checkpoint.parameters; $0.baselineCaption = caption
-            }
+            sineModels.withLock { $0.useBaseline(checkpoint, caption: caption) }
             send(.resource(.sineBaseline, .ready(caption)))
         case .protoNet:
             protoNet = ClassifierModel(checkpoint: checkpoint, caption: caption, isTrained: true)

@@ -34,15 +34,11 @@ public final class ExplorerEngine: @unchecked Sendable {
         let library = ModelLibrary.load(options)
         for problem in library.problems { options.log("models: \(problem)") }
         if let sine = library.sine {
-            sineModels.withLock {
-                $0.meta = sine.parameters; $0.metaCaption = ModelLibrary.caption(sine)
-            }
+            sineModels.withLock { $0.useMeta(sine, caption: ModelLibrary.caption(sine)) }
             send(.resource(.sineModel, .ready(ModelLibrary.caption(sine))))
         }
         if let baseline = library.sineBaseline {
-            sineModels.withLock {
-                $0.baseline = baseline.parameters; $0.baselineCaption = ModelLibrary.caption(baseline)
-            }
+            sineModels.withLock { $0.useBaseline(baseline, caption: ModelLibrary.caption(baseline)) }
             send(.resource(.sineBaseline, .ready(ModelLibrary.caption(baseline))))
         }
         loadOmniglot(library: library, send: send)

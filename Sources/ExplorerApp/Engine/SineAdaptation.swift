@@ -12,8 +12,8 @@ enum SineAdaptation {
         guard let meta = models.meta, !request.support.isEmpty else { return nil }
         let xs = (0..<gridSize).map { -5 + 10 * Float($0) / Float(gridSize - 1) }
         let truth = xs.map { request.wave($0) }
-        let adapted = trajectory(meta, request: request, grid: xs)
-        let baseline = models.baseline.map { trajectory($0, request: request, grid: xs) }
+        let adapted = trajectory(meta, of: models.metaNetwork, request: request, grid: xs)
+        let baseline = models.baseline.map { trajectory($0, of: models.baselineNetwork, request: request, grid: xs) }
         return SineCurves(
             id: request.id, xs: xs, truth: truth, adapted: adapted, baseline: baseline,
             adaptedError: adapted.map { meanSquaredError($0, truth) },
@@ -23,8 +23,7 @@ enum SineAdaptation {
 
     /// Predictions on `grid` after 0...steps SGD steps on the support points (FewShot's
     /// fine-tuning, probed on the grid).
-    static func trajectory(_ theta: ParameterList, request: SineRequest, grid: [Float]) -> [[Float]] {
-        let model = SineMLP()
+    static func trajectory(_ theta: ParameterList, of model: SineMLP, request: SineRequest, grid: [Float]) -> [[Float]] {
         let k = request.support.count
         let support = (x: Tensor(shape: [k, 1], scalars: request.support.map(\.x)), y: Tensor(shape: [k, 1], scalars: request.support.map(\.y)))
         let gridX = Tensor(shape: [grid.count, 1], scalars: grid)

@@ -8,9 +8,26 @@ import NeuralNets
 /// and the worker that adapts them.
 struct SineModels: Sendable {
     var meta: ParameterList?
+    /// The network `meta` is the weights of (a checkpoint's width; quick models are the paper's).
+    var metaNetwork = SineMLP()
     var metaCaption = ""
     var baseline: ParameterList?
+    var baselineNetwork = SineMLP()
     var baselineCaption = ""
+
+    /// Takes a sine checkpoint as the meta-learned start, with the network its file names.
+    mutating func useMeta(_ checkpoint: ModelCheckpoint, caption: String) {
+        meta = checkpoint.parameters
+        metaNetwork = checkpoint.configuration.sineNetwork
+        metaCaption = caption
+    }
+
+    /// Takes a sine checkpoint as the baseline, with the network its file names.
+    mutating func useBaseline(_ checkpoint: ModelCheckpoint, caption: String) {
+        baseline = checkpoint.parameters
+        baselineNetwork = checkpoint.configuration.sineNetwork
+        baselineCaption = caption
+    }
 }
 
 /// Trains small sine models when none is shipped, so the Sine screen works on a fresh clone.

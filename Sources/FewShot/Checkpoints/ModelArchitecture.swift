@@ -16,7 +16,7 @@ public enum ModelArchitecture: Sendable {
 
     public init(_ configuration: TrainingConfiguration) {
         switch (configuration.dataset, configuration.algorithm) {
-        case (.sine, _): self = .sine(SineMLP())
+        case (.sine, _): self = .sine(configuration.sineNetwork)
         case (.omniglot, .protonet): self = .embedding(ConvNet4(downsampling: .maxPool))
         case (.omniglot, .matching):
             self = .matching(MatchingNetwork(encoder: ConvNet4(downsampling: .maxPool), similarityScale: configuration.similarityScale ?? 1))

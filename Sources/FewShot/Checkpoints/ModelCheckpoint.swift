@@ -120,6 +120,13 @@ public struct ModelCheckpoint: Sendable {
                 throw fail("its sequence model's sizes \(sizes) are outside 1...\(SequenceModelSettings.largestSize)")
             }
         }
+        if configuration.dataset == .sine {
+            // The width sets the template's shapes, and the middle layer holds its square.
+            let width = configuration.sineNetwork.hidden
+            guard (1...SineMLP.largestHiddenUnits).contains(width) else {
+                throw fail("its sine network has \(width) hidden units, outside 1...\(SineMLP.largestHiddenUnits)")
+            }
+        }
         let architecture = ModelArchitecture(configuration)
         var rng = SeededGenerator(seed: 0)
         let expected = architecture.initialParameters(using: &rng)

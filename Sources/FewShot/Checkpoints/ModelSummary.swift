@@ -1,4 +1,5 @@
 import Foundation
+import NeuralNets
 
 /// What a model file says about itself: how it was trained and the standard evaluations stored
 /// in its metadata. The one reading of that metadata for `episcope models` and the lecture's
@@ -33,12 +34,12 @@ public struct ModelSummary: Sendable {
         evaluations.sorted { $0.key < $1.key }.map { (setting: $0.key, entry: $0.value) }
     }
 
-    /// What it was trained on, in a few words: "maml, sine K=10, meta-batch 25" or
-    /// "reptile, vinyals, 5-way 10-shot".
+    /// What it was trained on, in a few words: "maml, sine K=10, meta-batch 25" (with the MLP's
+    /// width when it is not the paper's 40) or "reptile, vinyals, 5-way 10-shot".
     public var trainedOn: String {
         let c = configuration
-        return c.dataset == .sine
-            ? "\(c.algorithm.rawValue), sine K=\(c.shots), meta-batch \(c.metaBatch)"
-            : "\(c.algorithm.rawValue), \(c.split), \(c.ways)-way \(c.shots)-shot"
+        guard c.dataset == .sine else { return "\(c.algorithm.rawValue), \(c.split), \(c.ways)-way \(c.shots)-shot" }
+        let width = c.sineNetwork.hidden == SineMLP.paperHiddenUnits ? "" : ", \(c.sineNetwork.hidden) hidden units"
+        return "\(c.algorithm.rawValue), sine K=\(c.shots), meta-batch \(c.metaBatch)" + width
     }
 }

@@ -81,6 +81,9 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
     /// so older checkpoints still read). For them `ways` is the classes per sequence and
     /// `shots` the drawings per class.
     public var sequenceModel: SequenceModelSettings?
+    /// Sine models: units in each hidden layer of the MLP; nil is the paper's 40 (so checkpoints
+    /// written before the field existed read as they were trained).
+    public var sineHiddenUnits: Int?
     /// Run the test protocol on held-out classes (sine: tasks) every this many iterations
     /// (``HeldOutCheck``); nil or 0 never. It reports only, and selects nothing.
     public var heldOutInterval: Int?
@@ -92,6 +95,9 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
     /// Whether the algorithm learns a metric (no inner loop): such a model answers any number of
     /// ways and shots, so it trains with more ways than it is tested with.
     public var isMetricBased: Bool { algorithm.isMetricBased }
+
+    /// The sine MLP this configuration trains (meaningful for the sine dataset only).
+    public var sineNetwork: SineMLP { SineMLP(hidden: sineHiddenUnits ?? SineMLP.paperHiddenUnits) }
 
     public init(algorithm: Algorithm, dataset: DatasetKind) {
         self.algorithm = algorithm

@@ -1,11 +1,19 @@
 import Autodiff
 
-/// The sine-regression network of the MAML paper: 1 → 40 → 40 → 1 with ReLU.
+/// The sine-regression network of the MAML paper: 1 → 40 → 40 → 1 with ReLU (both hidden layers
+/// `hidden` units wide; Finn et al. note that a wider one adapts better).
 /// Parameter names follow `nn.Sequential(Linear, ReLU, Linear, ReLU, Linear)`: `net.0`, `net.2`, `net.4`.
-public struct SineMLP: Sendable {
+public struct SineMLP: Sendable, Equatable {
+    /// The paper's width.
+    public static let paperHiddenUnits = 40
+    /// The widest network a checkpoint may name: its middle layer holds `hidden`² weights, so this
+    /// bounds what a file can make a reader allocate (4 MiB of weights).
+    public static let largestHiddenUnits = 1024
+
+    /// Units in each of the two hidden layers.
     public let hidden: Int
 
-    public init(hidden: Int = 40) { self.hidden = hidden }
+    public init(hidden: Int = SineMLP.paperHiddenUnits) { self.hidden = hidden }
 
     private var layers: [(String, Linear)] {
         [("net.0", Linear(1, hidden)), ("net.2", Linear(hidden, hidden)), ("net.4", Linear(hidden, 1))]

@@ -127,7 +127,8 @@ class RelationNetwork(nn.Module):
 
 
 class SineMLP(nn.Module):
-    """MAML's sine regressor 1 -> 40 -> 40 -> 1 with ReLU: `net.0`, `net.2`, `net.4`."""
+    """MAML's sine regressor 1 -> 40 -> 40 -> 1 with ReLU: `net.0`, `net.2`, `net.4` (both hidden
+    layers `hidden` wide; a file's configuration says so in `sineHiddenUnits`, absent for 40)."""
 
     def __init__(self, hidden: int = 40):
         super().__init__()
@@ -148,10 +149,11 @@ def sine_forward(params: dict[str, torch.Tensor], x: torch.Tensor) -> torch.Tens
     return h
 
 
-def build(algorithm: str, dataset: str, ways: int = 5) -> nn.Module:
-    """The module that a configuration trains, as Episcope's ModelArchitecture picks it."""
+def build(algorithm: str, dataset: str, ways: int = 5, sine_hidden_units: int | None = None) -> nn.Module:
+    """The module that a configuration trains, as Episcope's ModelArchitecture picks it
+    (`sine_hidden_units`: the configuration's `sineHiddenUnits`, None for the paper's 40)."""
     if dataset == "sine":
-        return SineMLP()
+        return SineMLP(sine_hidden_units or 40)
     if algorithm in ("protonet", "matching"):
         return ProtoNet()
     if algorithm == "siamese":

@@ -97,6 +97,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     for name in ("iterations", "ways", "shots", "queries", "meta-batch", "inner-steps", "lr-decay-every", "seed"):
         p.add_argument(f"--{name}", type=int)
     p.add_argument("--inner-step-size", type=float)
+    p.add_argument("--hidden-units", type=int, help="sine: units in each hidden layer of the MLP (paper: 40)")
     p.add_argument("--lr", type=float, help="outer step size (Adam; Reptile's ε)")
     p.add_argument("--similarity-scale", type=float)
     p.add_argument("--meta-loss", choices=("last", "every", "first-last"))
@@ -124,6 +125,13 @@ def configure(args: argparse.Namespace) -> dict:
                         ("metaObjective", "meta_loss")]:
         if getattr(args, option) is not None:
             c[key] = getattr(args, option)
+    if args.hidden_units is not None:
+        if c["dataset"] != "sine":
+            raise SystemExit("error: --hidden-units sizes the sine MLP; omniglot models have no such network")
+        if not 1 <= args.hidden_units <= 1024:
+            raise SystemExit(f"error: --hidden-units must be 1...1024, got {args.hidden_units}")
+        if args.hidden_units != 40:
+            c["sineHiddenUnits"] = args.hidden_units  # absent means the paper's 40, as in Episcope
     if c["algorithm"] in ("maml", "fomaml", "reptile") and c["dataset"] == "omniglot":
         c["validationWays"] = c["ways"]  # Episcope sizes the classifier by it
     for key in ("ways", "shots", "queries", "metaBatch", "innerSteps", "iterations"):
@@ -164,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
                 dist.barrier()
 
     torch.manual_seed(c["seed"])  # the same initial weights on every process
-    model = build(c["algorithm"], c["dataset"], c["ways"]).to(device)
+    model = build(c["algorithm"], c["dataset"], c["ways"], c.get("sineHiddenUnits")).to(device)
     step = TrainingStep(model, c).to(device)
     wrapped = DistributedDataParallel(step) if world > 1 else step
     reptile = c["algorithm"] == "reptile"

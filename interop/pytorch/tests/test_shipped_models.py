@@ -25,7 +25,7 @@ def relative_error(ours: torch.Tensor, theirs: torch.Tensor) -> float:
 def load_model(path):
     """The module of an Episcope model file with its weights (a strict load) and configuration."""
     _, c = checkpoint.load(path)
-    net = build(c["algorithm"], c["dataset"], c["validationWays"])
+    net = build(c["algorithm"], c["dataset"], c["validationWays"], c.get("sineHiddenUnits"))
     net.load_state_dict(load_file(str(path)), strict=True)
     return net.eval(), c
 
