@@ -30,7 +30,11 @@ enum PrototypesScreen {
     static func renderDistances(_ view: EpisodeView, state: AppState, into buffer: inout Buffer, area: Rect) {
         let charset = buffer.charset
         let metric = state.episode.prototypeDistance
-        let title = metric == .cosine ? "Cosine distance 1 - cos, query x prototype" : "Squared distance, query x prototype"
+        let name = metric == .cosine ? "Cosine distance 1 - cos" : "Squared distance"
+        let full = name + ", query x prototype"
+        // The title sits between the corners with a space each side; at 80 columns the long form
+        // would run into the border, so the panel keeps only the metric's name there.
+        let title = CharacterWidth.of(full) + 6 <= area.width ? full : name
         let block = Block(title: title, rightTitle: "smaller = closer")
             .title(Block.Title(accuracyLine(view, metric: metric, charset: charset), position: .bottom))
         block.render(into: &buffer, area: area)
