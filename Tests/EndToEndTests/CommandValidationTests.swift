@@ -43,6 +43,8 @@ import Testing
         try expectRejected(["lecture", "--step", "0"], saying: "--step must be positive (got 0)")
         try expectRejected(["episode", "--dataset", "sine", "--seed", "-1"], saying: "The value '-1' is invalid for '--seed <seed>'")
         try expectRejected(["episode", "--run", "21"], saying: "--run must be 1...20 (got 21)")
+        try expectRejected(["episode", "--sequence", "--run", "3"], saying: "--sequence draws Omniglot sequences from a split")
+        try expectRejected(["episode", "--sequence", "--shots", "21"], saying: "21 shots + 0 queries per class exceed the 20 drawings")
         try expectRejected(
             ["episode", "--checkpoint", "m.safetensors"], saying: "--checkpoint adds the model's answers to the JSON output; add --json")
     }
