@@ -30,11 +30,7 @@ enum PrototypesScreen {
     static func renderDistances(_ view: EpisodeView, state: AppState, into buffer: inout Buffer, area: Rect) {
         let charset = buffer.charset
         let metric = state.episode.prototypeDistance
-        let name = metric == .cosine ? "Cosine distance 1 - cos" : "Squared distance"
-        let full = name + ", query x prototype"
-        // The title sits between the corners with a space each side; at 80 columns the long form
-        // would run into the border, so the panel keeps only the metric's name there.
-        let title = CharacterWidth.of(full) + 6 <= area.width ? full : name
+        let title = metric == .cosine ? "Cosine distance 1 - cos, query x prototype" : "Squared distance, query x prototype"
         let block = Block(title: title, rightTitle: "smaller = closer")
             .title(Block.Title(accuracyLine(view, metric: metric, charset: charset), position: .bottom))
         block.render(into: &buffer, area: area)
@@ -114,7 +110,10 @@ enum PrototypesScreen {
         let explained = Int((p.explained * 100).rounded())
         let selectedSymbol = charset == .ascii ? "@" : "◆"
         let block = Block(title: "Embeddings, PCA (\(explained)% of variance)")
-            .title(Block.Title("1-\(view.ways) prototypes . support o query \(selectedSymbol) selected", style: Theme.muted, position: .bottom))
+            .title(
+                Block.Title(
+                    "1-\(view.ways) prototypes . support o query \(selectedSymbol) selected", style: Theme.muted, position: .bottom,
+                    shorter: ["1-\(view.ways) prototypes . support o \(selectedSymbol) query"]))
         block.render(into: &buffer, area: area)
         var points: [ScatterPlot.Point] = []
         for (point, label) in zip(p.support, p.supportLabels) {
