@@ -50,7 +50,11 @@ extension Tensor {
             }
             return [gradA, gradB]
         }
-        .recorded(from: [a, b], kernel: { p, o in let (pa, pb) = (p[0], p[1]); return { plan.run(pa, pb, o) } })
+        .recorded(
+            from: [a, b],
+            kernel: { p, o in
+                let (pa, pb) = (p[0], p[1]); return { plan.run(pa, pb, o) }
+            })
     }
 
     /// `self · other` for matrices (or batches of them).

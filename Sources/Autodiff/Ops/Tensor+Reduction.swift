@@ -5,7 +5,11 @@ extension Tensor {
         let total = scalars.withUnsafeBufferPointer { p in Tensor.sumKernel(p.baseAddress!, count: n) }
         let source = shape
         return Tensor.result(shape: [], scalars: [total], input: self) { g in g.broadcast(to: source) }
-            .recorded(from: [self], kernel: { p, o in let x = p[0]; return { o[0] = Tensor.sumKernel(x, count: n) } })
+            .recorded(
+                from: [self],
+                kernel: { p, o in
+                    let x = p[0]; return { o[0] = Tensor.sumKernel(x, count: n) }
+                })
     }
 
     @inline(__always)

@@ -26,7 +26,11 @@ extension Tensor {
         var inverse = [Int](repeating: 0, count: rank)
         for (i, axis) in order.enumerated() { inverse[axis] = i }
         return Tensor.result(shape: outShape, scalars: values, input: self) { g in g.permuted(inverse) }
-            .recorded(from: [self], kernel: { p, o in let x = p[0]; return { Tensor.permuteKernel(x, o, loop) } })
+            .recorded(
+                from: [self],
+                kernel: { p, o in
+                    let x = p[0]; return { Tensor.permuteKernel(x, o, loop) }
+                })
     }
 
     @inline(__always)
@@ -74,7 +78,11 @@ extension Tensor {
         return Tensor.result(shape: outShape, scalars: values, input: self) { g in
             g.padded(alongAxis: a, before: range.lowerBound, toExtent: source[a])
         }
-        .recorded(from: [self], kernel: { p, o in let x = p[0]; return { kernel(x, o) } })
+        .recorded(
+            from: [self],
+            kernel: { p, o in
+                let x = p[0]; return { kernel(x, o) }
+            })
     }
 
     /// Zeros around this tensor along `axis` so that it starts at `before` in an axis of `extent`.
@@ -99,7 +107,11 @@ extension Tensor {
         return Tensor.result(shape: outShape, scalars: values, input: self) { g in
             g.slice(alongAxis: axis, before..<(before + length))
         }
-        .recorded(from: [self], kernel: { p, o in let x = p[0]; return { kernel(x, o) } })
+        .recorded(
+            from: [self],
+            kernel: { p, o in
+                let x = p[0]; return { kernel(x, o) }
+            })
     }
 
     /// Tensors joined along `axis`; all other extents must agree.

@@ -57,7 +57,11 @@ extension Tensor {
             scalars.withUnsafeBufferPointer { x in Tensor.reluKernel(x.baseAddress!, out.baseAddress!, count: n) }
         }
         return Tensor.result(shape: shape, scalars: values, input: self) { g in g.passing(where: self) }
-            .recorded(from: [self], kernel: { p, o in let x = p[0]; return { Tensor.reluKernel(x, o, count: n) } })
+            .recorded(
+                from: [self],
+                kernel: { p, o in
+                    let x = p[0]; return { Tensor.reluKernel(x, o, count: n) }
+                })
     }
 
     static func reluKernel(_ xp: UnsafePointer<Float>, _ op: UnsafeMutablePointer<Float>, count: Int) {
@@ -86,7 +90,11 @@ extension Tensor {
         }
         // The gate is an input of the replayed kernel: the mask is recomputed from new data.
         return Tensor.result(shape: shape, scalars: values, input: self) { u in u.passing(where: gate) }
-            .recorded(from: [self, gate], kernel: { p, o in let (g, x) = (p[0], p[1]); return { Tensor.passingKernel(g, x, o, count: n) } })
+            .recorded(
+                from: [self, gate],
+                kernel: { p, o in
+                    let (g, x) = (p[0], p[1]); return { Tensor.passingKernel(g, x, o, count: n) }
+                })
     }
 
     static func passingKernel(_ gp: UnsafePointer<Float>, _ xp: UnsafePointer<Float>, _ op: UnsafeMutablePointer<Float>, count: Int) {

@@ -42,7 +42,8 @@ public final class ReplayedStep {
     private init(_ recorder: StepRecorder, inputShapes: [[Int]], outputs: [Tensor], outputSlots: [Int]) {
         self.inputShapes = inputShapes
         self.outputShapes = outputs.map(\.shape)
-        let plan = BufferPlan(recorder, pinned: Set(outputSlots))
+        let instructions = Self.needed(recorder.instructions, for: outputSlots)
+        let plan = BufferPlan(recorder.slotCounts, recorder.origins, instructions, pinned: Set(outputSlots))
         arena = .allocate(capacity: max(plan.arenaCount, 1))
         bufferedScalarCount = plan.arenaCount
         let arena = arena
@@ -57,16 +58,30 @@ public final class ReplayedStep {
         }
         self.inputBuffers = inputBuffers.map { $0! }
         outputBuffers = outputSlots.map { UnsafePointer(buffer($0)) }
-        kernels = recorder.instructions.map { i in i.build(i.inputs.map { UnsafePointer(buffer($0)) }, buffer(i.output)) }
+        kernels = instructions.map { i in i.build(i.inputs.map { UnsafePointer(buffer($0)) }, buffer(i.output)) }
     }
 
     deinit { arena.deallocate() }
+
+    /// The instructions that some output depends on, in order: the tape computes values that
+    /// nothing reads in the end (losses for a report, gradients no one asked for), a replay need not.
+    private static func needed(_ instructions: [StepRecorder.Instruction], for outputs: [Int]) -> [StepRecorder.Instruction] {
+        var wanted = Set(outputs)
+        var kept: [StepRecorder.Instruction] = []
+        for instruction in instructions.reversed() where wanted.contains(instruction.output) {
+            kept.append(instruction)
+            wanted.formUnion(instruction.inputs)
+        }
+        return kept.reversed()
+    }
 
     /// Runs the step on new input values (of the recorded shapes) and returns its outputs.
     public func callAsFunction(_ inputs: [Tensor]) -> [Tensor] {
         replay(inputs)
         return zip(outputShapes, outputBuffers).map { shape, buffer in
-            Tensor(shape: shape, scalars: makeScalars(shape.reduce(1, *)) { _ = $0.initialize(from: UnsafeBufferPointer(start: buffer, count: $0.count)) })
+            Tensor(
+                shape: shape,
+                scalars: makeScalars(shape.reduce(1, *)) { _ = $0.initialize(from: UnsafeBufferPointer(start: buffer, count: $0.count)) })
         }
     }
 
@@ -93,10 +108,9 @@ struct BufferPlan {
     var offsets: [Int]
     var arenaCount: Int
 
-    init(_ recorder: StepRecorder, pinned: Set<Int>) {
-        let counts = recorder.slotCounts
+    init(_ counts: [Int], _ origins: [StepRecorder.Origin], _ instructions: [StepRecorder.Instruction], pinned: Set<Int>) {
         var lastUse = [Int](repeating: -1, count: counts.count)
-        for (step, instruction) in recorder.instructions.enumerated() {
+        for (step, instruction) in instructions.enumerated() {
             for slot in instruction.inputs { lastUse[slot] = step }
         }
         offsets = [Int](repeating: 0, count: counts.count)
@@ -107,7 +121,7 @@ struct BufferPlan {
         }
         // Inputs, constants and outputs keep their own places for the whole step.
         var isFixed = [Bool](repeating: false, count: counts.count)
-        for (slot, origin) in recorder.origins.enumerated() {
+        for (slot, origin) in origins.enumerated() {
             if case .computed = origin, !pinned.contains(slot) { continue }
             isFixed[slot] = true
             offsets[slot] = place(counts[slot])
@@ -115,9 +129,9 @@ struct BufferPlan {
         // Free places by rounded size; a slot is freed after the instruction that reads it last,
         // and only after that instruction's output has its place (no kernel runs in place).
         var free: [Int: [Int]] = [:]
-        var readersDone = [[Int]](repeating: [], count: recorder.instructions.count)
+        var readersDone = [[Int]](repeating: [], count: instructions.count)
         for slot in counts.indices where !isFixed[slot] && lastUse[slot] >= 0 { readersDone[lastUse[slot]].append(slot) }
-        for (step, instruction) in recorder.instructions.enumerated() {
+        for (step, instruction) in instructions.enumerated() {
             let slot = instruction.output
             if !isFixed[slot] {
                 let size = Self.rounded(counts[slot])

@@ -34,7 +34,8 @@ public final class SineMetaStep {
             let (learner, names, count) = (learner, names, theta.count)
             replay = ReplayedStep.record(inputs) { inputs in
                 let theta = ParameterList(names: names, tensors: Array(inputs[..<count]))
-                let batch = RegressionBatch(supportX: inputs[count], supportY: inputs[count + 1], queryX: inputs[count + 2], queryY: inputs[count + 3])
+                let batch = RegressionBatch(
+                    supportX: inputs[count], supportY: inputs[count + 1], queryX: inputs[count + 2], queryY: inputs[count + 3])
                 let r = learner.metaGradientTensors(theta, batch: batch)
                 return r.gradients + [r.metaLoss] + r.summedSupportLosses
             }
