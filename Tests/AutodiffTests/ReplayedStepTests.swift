@@ -50,7 +50,8 @@ import Testing
         // Guards the test above against an order that does not matter on its data.
         let inputs = Self.data(seed: 2)
         let first = Self.metaStep(inputs, secondOrder: false)
-        let second = try #require(ReplayedStep.record(Self.data(seed: 1)) { Self.metaStep($0, secondOrder: true) })(inputs)
+        let step = try #require(ReplayedStep.record(Self.data(seed: 1)) { Self.metaStep($0, secondOrder: true) })
+        let second = step(inputs)
         #expect(first[0].scalars != second[0].scalars)
     }
 
