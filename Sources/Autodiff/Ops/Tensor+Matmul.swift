@@ -70,6 +70,10 @@ struct MatmulPlan {
 
     @inline(__always)
     func run(_ pa: UnsafePointer<Float>, _ pb: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
+        if k == 1 {
+            outerProducts(pa, pb, out)
+            return
+        }
         if sharedB && !transposeA && batch > 1 {
             // One product for the whole batch: rows of all batch entries stacked.
             BLAS.sgemm(
@@ -83,6 +87,32 @@ struct MatmulPlan {
                 a: pa + i * aRows * aColumns, lda: aColumns,
                 b: pb + (sharedB ? 0 : i * bRows * bColumns), ldb: bColumns,
                 c: out + i * m * n, ldc: n)
+        }
+    }
+
+    /// Products with an inner extent of 1 (a one-input layer, a one-output layer's gradient):
+    /// every operand is a contiguous vector whatever the transposes, and each element is one
+    /// product. A sgemm call costs more than the arithmetic here. `+ 0` gives BLAS's bits, whose
+    /// kernels add the product to a zeroed accumulator (a −0 product becomes +0).
+    private func outerProducts(_ pa: UnsafePointer<Float>, _ pb: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
+        let width = FloatVector.scalarCount
+        let vectors = n / width * width
+        let zero = FloatVector(repeating: 0)
+        for i in 0..<batch {
+            let (a, b) = (pa + i * m, pb + (sharedB ? 0 : i * n))
+            for r in 0..<m {
+                let (row, x) = (out + (i * m + r) * n, a[r])
+                let xv = FloatVector(repeating: x)
+                var j = 0
+                while j < vectors {
+                    storeVector(xv * loadVector(b, j) + zero, row, j)
+                    j += width
+                }
+                while j < n {
+                    row[j] = x * b[j] + 0
+                    j += 1
+                }
+            }
         }
     }
 }
