@@ -9,17 +9,32 @@ public struct Block: Widget, Hashable, Sendable {
         public var line: Line
         public var alignment: Alignment
         public var position: Position
+        /// Shorter forms for a narrow block, longest first, tried before the line's own clauses
+        /// are shed (see ``Line/clauseCuts``) and before it is cut with an ellipsis.
+        public var shorter: [Line]
 
         /// A styled title.
-        public init(_ line: Line, alignment: Alignment = .left, position: Position = .top) {
+        public init(_ line: Line, alignment: Alignment = .left, position: Position = .top, shorter: [Line] = []) {
             self.line = line
             self.alignment = alignment
             self.position = position
+            self.shorter = shorter
         }
 
         /// A plain-text title.
-        public init(_ text: String, style: Style = .plain, alignment: Alignment = .left, position: Position = .top) {
-            self.init(Line(text, style: style), alignment: alignment, position: position)
+        public init(
+            _ text: String, style: Style = .plain, alignment: Alignment = .left, position: Position = .top, shorter: [String] = []
+        ) {
+            self.init(
+                Line(text, style: style), alignment: alignment, position: position, shorter: shorter.map { Line($0, style: style) })
+        }
+
+        /// The form that fits in `width` columns with its padding: the line, a shorter form,
+        /// the line without its trailing clauses, or the line cut with an ellipsis.
+        func fitted(to width: Int, ascii: Bool) -> Line {
+            let room = width - 2
+            for candidate in [line] + shorter + line.clauseCuts where candidate.width <= room { return candidate }
+            return line.shortened(to: room, ascii: ascii)
         }
     }
 
@@ -109,7 +124,13 @@ public struct Block: Widget, Hashable, Sendable {
         var leftCursor = rowRect.left
         var rightCursor = rowRect.right
         for title in titles where title.position == position {
-            let width = title.line.width + 2
+            var line = title.line
+            if title.alignment == .left {
+                // Shorter rather than run into the corner: the border stays whole.
+                line = title.fitted(to: rowRect.right - leftCursor, ascii: buffer.charset == .ascii)
+                if line.width == 0 { continue }
+            }
+            let width = line.width + 2
             let start: Int
             switch title.alignment {
             case .left:
@@ -125,7 +146,7 @@ public struct Block: Widget, Hashable, Sendable {
             }
             let clip = Rect(x: rowRect.left, y: row, width: rowRect.width, height: 1)
             var x = buffer.set(x: start, y: row, string: " ", style: style, clip: clip)
-            for span in title.line.spans {
+            for span in line.spans {
                 x = buffer.set(x: x, y: row, string: span.text, style: style.patched(with: span.style), clip: clip)
             }
             buffer.set(x: x, y: row, string: " ", style: style, clip: clip)

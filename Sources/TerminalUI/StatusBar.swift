@@ -57,7 +57,7 @@ public struct StatusBar: Widget, Hashable, Sendable {
         var hintsClip = row
         if let rightText, !rightText.isEmpty {
             let room = row.width - essentialWidth - 2
-            let text = Self.shortened(rightText, to: room, ascii: buffer.charset == .ascii)
+            let text = Line(rightText).shortened(to: room, ascii: buffer.charset == .ascii).spans.map(\.text).joined()
             if !text.isEmpty {
                 let start = max(row.x, row.right - CharacterWidth.of(text) - 1)
                 buffer.set(x: start, y: row.y, string: text, style: rightStyle, clip: row)
@@ -84,21 +84,5 @@ public struct StatusBar: Widget, Hashable, Sendable {
             x = buffer.set(x: x, y: row.y, string: hint.key, style: keyStyle, clip: hintsClip)
             x = buffer.set(x: x + 1, y: row.y, string: hint.label, style: labelStyle, clip: hintsClip)
         }
-    }
-
-    /// `text` cut to `width` columns, ending in an ellipsis when cut.
-    static func shortened(_ text: String, to width: Int, ascii: Bool) -> String {
-        guard width > 0 else { return "" }
-        guard CharacterWidth.of(text) > width else { return text }
-        let ellipsis = ascii ? "..." : "…"
-        var result = ""
-        var used = 0
-        for character in text {
-            let w = CharacterWidth.of(String(character))
-            if used + w > width - ellipsis.count { break }
-            result.append(character)
-            used += w
-        }
-        return result.isEmpty ? "" : result + ellipsis
     }
 }

@@ -18,6 +18,38 @@ import Testing
         }
     }
 
+    @Test func productsWithAnInnerExtentOfOneGiveSgemmsBits() {
+        // They skip sgemm (MatmulPlan.outerProducts) and must give what it gives, bit for bit,
+        // signed zeros included: 0 × −1.5 is −0, which sgemm's zeroed accumulator turns into +0.
+        var rng = SeededGenerator(seed: 9)
+        for (batch, m, n, sharedB) in [(1, 10, 40, false), (25, 10, 40, false), (3, 7, 13, true), (4, 1, 9, false), (2, 9, 1, false)] {
+            for (ta, tb) in [(false, false), (false, true), (true, false), (true, true)] {
+                var aValues = Tensor.randomNormal(shape: [batch * m], using: &rng).scalars
+                aValues[0] = 0
+                if aValues.count > 1 { aValues[1] = -0.0 }
+                let a = Tensor(shape: (batch > 1 ? [batch] : []) + (ta ? [1, m] : [m, 1]), scalars: aValues)
+                let bCount = sharedB ? n : batch * n
+                let b = Tensor(
+                    shape: (batch > 1 && !sharedB ? [batch] : []) + (tb ? [n, 1] : [1, n]),
+                    scalars: Tensor.randomNormal(shape: [bCount], using: &rng).scalars)
+                var expected = [Float](repeating: .nan, count: batch * m * n)
+                a.scalars.withUnsafeBufferPointer { pa in
+                    b.scalars.withUnsafeBufferPointer { pb in
+                        expected.withUnsafeMutableBufferPointer { c in
+                            for i in 0..<batch {
+                                BLAS.sgemm(
+                                    transposeA: ta, transposeB: tb, m: m, n: n, k: 1, a: pa.baseAddress! + i * m, lda: ta ? m : 1,
+                                    b: pb.baseAddress! + (sharedB ? 0 : i * n), ldb: tb ? 1 : n, c: c.baseAddress! + i * m * n, ldc: n)
+                            }
+                        }
+                    }
+                }
+                let product = Tensor.matmul(a, b, transposeA: ta, transposeB: tb)
+                #expect(product.scalars.map(\.bitPattern) == expected.map(\.bitPattern), "\(batch)x\(m)x\(n) \(ta) \(tb) \(sharedB)")
+            }
+        }
+    }
+
     @Test func convMatchesNaiveForManyGeometries() {
         for (shape, wshape, stride, padding) in [
             ([3, 1, 28, 28], [8, 1, 3, 3], 1, 1), ([2, 4, 7, 9], [5, 4, 3, 3], 2, 1),

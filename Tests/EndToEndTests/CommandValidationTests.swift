@@ -43,6 +43,8 @@ import Testing
         try expectRejected(["lecture", "--step", "0"], saying: "--step must be positive (got 0)")
         try expectRejected(["episode", "--dataset", "sine", "--seed", "-1"], saying: "The value '-1' is invalid for '--seed <seed>'")
         try expectRejected(["episode", "--run", "21"], saying: "--run must be 1...20 (got 21)")
+        try expectRejected(["episode", "--sequence", "--run", "3"], saying: "--sequence draws Omniglot sequences from a split")
+        try expectRejected(["episode", "--sequence", "--shots", "21"], saying: "21 shots + 0 queries per class exceed the 20 drawings")
         try expectRejected(
             ["episode", "--checkpoint", "m.safetensors"], saying: "--checkpoint adds the model's answers to the JSON output; add --json")
     }
@@ -135,7 +137,7 @@ import Testing
         try expectRejected(
             ["bench", "--only", "convnet4"],
             saying:
-                "sgemm, convnet4_train, maml_sine, maml_omniglot, protonet_episode, matching_episode, siamese_episode, relation_episode, mann_train, protonet_eval, protonet_time_to_95, protonet_time_to_98, sine_time_to_0.7, omniglot_load, ui_frame, ui_latency"
+                "sgemm, convnet4_train, maml_sine, maml_sine_tape, maml_omniglot, protonet_episode, matching_episode, siamese_episode, relation_episode, mann_train, protonet_eval, protonet_time_to_95, protonet_time_to_98, sine_time_to_0.7, omniglot_load, ui_frame, ui_latency"
         )
     }
 
@@ -188,5 +190,13 @@ import Testing
         }
         // sgemm always runs: every other figure is read against it.
         #expect(names == ["sgemm", "maml_sine"], "\(r.stdout)")
+        // The tape's line comes from the same interleaved measurement, and alone when asked for alone.
+        let tape = try run(["bench", "--json", "--only", "maml_sine_tape"])
+        #expect(tape.status == 0, "\(tape.stderr)")
+        #expect(
+            tape.stdout.split(separator: "\n").compactMap { line in
+                (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["name"] as? String
+            } == ["sgemm", "maml_sine_tape"], "\(tape.stdout)")
+        #expect(tape.stdout.contains("second_order_replay_over_tape"), "\(tape.stdout)")
     }
 }

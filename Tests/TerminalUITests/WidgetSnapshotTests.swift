@@ -21,6 +21,26 @@ import Testing
         assertSnapshot(buffer, named: "block-ascii")
     }
 
+    @Test("a title too long for its block gets shorter and the corner stays whole")
+    func blockTitleTooLongIsCut() {
+        func firstRow(_ b: Buffer) -> String { String(b.plainText().split(separator: "\n", omittingEmptySubsequences: false)[0]) }
+        // First a shorter form the caller gave, then the title without its trailing clauses,
+        // then an ellipsis.
+        let long = Block(title: "Squared distance, query x prototype", rightTitle: "closer")
+        #expect(firstRow(render(long, width: 30, height: 3)) == "╭─ Squared distance ─────────╮")
+        let given = Block().title(Block.Title("Squared distance, query x prototype", shorter: ["Squared, q x p"]))
+        #expect(firstRow(render(given, width: 30, height: 3)) == "╭─ Squared, q x p ───────────╮")
+        #expect(firstRow(render(long, width: 16, height: 3)) == "╭─ Squared d… ─╮")
+        #expect(firstRow(render(long, width: 16, height: 3, charset: .ascii)) == "+- Squared... -+")
+        #expect(Line("MAML, shipped, 600 it").clauseCuts == [Line("MAML, shipped"), Line("MAML")])
+        #expect(Line("ProtoNet, untrained (no model)").clauseCuts == [Line("ProtoNet, untrained"), Line("ProtoNet")])
+        // Styles survive the cut: the kept part of each span keeps its own.
+        let styled = Line([Span("ab", style: Style().bold), Span("cdef")]).shortened(to: 4, ascii: false)
+        #expect(styled == Line([Span("ab", style: Style().bold), Span("c"), Span("…")]))
+        #expect(Line("abc").shortened(to: 3, ascii: false) == Line("abc"))
+        #expect(Line("abc").shortened(to: 1, ascii: false).width == 0)
+    }
+
     @Test func paragraphWrapsWordsAcrossSpans() {
         let paragraph = Paragraph([
             Line([Span("MAML", style: Style().bold), " learns an initialisation from which a few gradient steps solve a new task."]),

@@ -36,6 +36,7 @@ extension Tensor {
     static func result(
         shape: [Int], scalars: [Float], inputs: [Tensor], backward: @escaping (Tensor) -> [Tensor?]
     ) -> Tensor {
+        StepRecorder.current?.produced(scalars, shape: shape)
         guard inputs.contains(where: { $0.node != nil }), GradientRecording.isEnabled else {
             return Tensor(shape: shape, scalars: scalars)
         }

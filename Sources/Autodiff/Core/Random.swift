@@ -58,6 +58,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Codable, Equatab
 extension Tensor {
     /// Samples from N(0, std²).
     public static func randomNormal(shape: [Int], standardDeviation: Float = 1, using generator: inout SeededGenerator) -> Tensor {
+        StepRecorder.current?.fail("random sampling inside a recorded step would be frozen")
         let n = shape.reduce(1, *)
         var values = [Float](repeating: 0, count: n)
         for i in 0..<n { values[i] = generator.nextNormal() * standardDeviation }
@@ -66,6 +67,7 @@ extension Tensor {
 
     /// Samples from U[low, high).
     public static func randomUniform(shape: [Int], in range: ClosedRange<Float>, using generator: inout SeededGenerator) -> Tensor {
+        StepRecorder.current?.fail("random sampling inside a recorded step would be frozen")
         let n = shape.reduce(1, *)
         var values = [Float](repeating: 0, count: n)
         for i in 0..<n { values[i] = generator.nextFloat(in: range) }

@@ -83,21 +83,28 @@ struct BroadcastLoop {
         let bStep = bStrides[rank - 1]
         var outer = 1
         for i in 0..<(rank - 1) { outer *= extents[i] }
-        var index = [Int](repeating: 0, count: max(rank - 1, 1))
-        var aOffset = 0
-        var bOffset = 0
-        for row in 0..<outer {
-            body(row * inner, aOffset, bOffset, inner, aStep, bStep)
-            var axis = rank - 2
-            while axis >= 0 {
-                index[axis] += 1
-                aOffset += aStrides[axis]
-                bOffset += bStrides[axis]
-                if index[axis] < extents[axis] { break }
-                aOffset -= aStrides[axis] * extents[axis]
-                bOffset -= bStrides[axis] * extents[axis]
-                index[axis] = 0
-                axis -= 1
+        if rank == 1 {
+            body(0, 0, 0, inner, aStep, bStep)
+            return
+        }
+        // The odometer lives on the stack: a replayed step allocates nothing per operation.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: rank - 1) { index in
+            index.initialize(repeating: 0)
+            var aOffset = 0
+            var bOffset = 0
+            for row in 0..<outer {
+                body(row * inner, aOffset, bOffset, inner, aStep, bStep)
+                var axis = rank - 2
+                while axis >= 0 {
+                    index[axis] += 1
+                    aOffset += aStrides[axis]
+                    bOffset += bStrides[axis]
+                    if index[axis] < extents[axis] { break }
+                    aOffset -= aStrides[axis] * extents[axis]
+                    bOffset -= bStrides[axis] * extents[axis]
+                    index[axis] = 0
+                    axis -= 1
+                }
             }
         }
     }

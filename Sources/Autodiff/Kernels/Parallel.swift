@@ -45,6 +45,8 @@ public enum ParallelSettings {
 public func concurrentMap<T>(_ count: Int, workers: Int = ParallelSettings.threads, _ body: (Int) -> T) -> [T] {
     let threads = Swift.min(workers, count)
     guard threads > 1 else { return (0..<count).map(body) }
+    // Other threads do not see the recorder: their operations would be frozen into constants.
+    StepRecorder.current?.fail("concurrentMap runs work on other threads")
     let recording = GradientRecording.isEnabled
     SingleThreadHold.blas.acquire()
     defer { SingleThreadHold.blas.release() }

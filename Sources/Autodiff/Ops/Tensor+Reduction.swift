@@ -1,10 +1,22 @@
 extension Tensor {
     /// The sum of all elements, as a rank-0 tensor.
     public func sum() -> Tensor {
-        var total: Float = 0
-        scalars.withUnsafeBufferPointer { p in for v in p { total += v } }
+        let n = count
+        let total = scalars.withUnsafeBufferPointer { p in Tensor.sumKernel(p.baseAddress!, count: n) }
         let source = shape
         return Tensor.result(shape: [], scalars: [total], input: self) { g in g.broadcast(to: source) }
+            .recorded(
+                from: [self],
+                kernel: { p, o in
+                    let x = p[0]; return { o[0] = Tensor.sumKernel(x, count: n) }
+                })
+    }
+
+    @inline(__always)
+    static func sumKernel(_ p: UnsafePointer<Float>, count: Int) -> Float {
+        var total: Float = 0
+        for i in 0..<count { total += p[i] }
+        return total
     }
 
     /// The mean of all elements, as a rank-0 tensor.

@@ -21,15 +21,23 @@ extension Tensor {
         let gathered = order.map { inStrides[$0] }
         let loop = BroadcastLoop(output: outShape, aStrides: gathered, bStrides: [Int](repeating: 0, count: rank))
         let values = makeScalars(count) { out in
-            scalars.withUnsafeBufferPointer { p in
-                loop.forEachRow { o, ao, _, n, sa, _ in
-                    for i in 0..<n { out[o + i] = p[ao + i * sa] }
-                }
-            }
+            scalars.withUnsafeBufferPointer { p in Tensor.permuteKernel(p.baseAddress!, out.baseAddress!, loop) }
         }
         var inverse = [Int](repeating: 0, count: rank)
         for (i, axis) in order.enumerated() { inverse[axis] = i }
         return Tensor.result(shape: outShape, scalars: values, input: self) { g in g.permuted(inverse) }
+            .recorded(
+                from: [self],
+                kernel: { p, o in
+                    let x = p[0]; return { Tensor.permuteKernel(x, o, loop) }
+                })
+    }
+
+    @inline(__always)
+    static func permuteKernel(_ p: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, _ loop: BroadcastLoop) {
+        loop.forEachRow { o, ao, _, n, sa, _ in
+            for i in 0..<n { out[o + i] = p[ao + i * sa] }
+        }
     }
 
     /// The last two axes swapped.
@@ -55,19 +63,26 @@ extension Tensor {
         outShape[a] = range.count
         let outer = shape[..<a].reduce(1, *)
         let inner = shape[(a + 1)...].reduce(1, *)
-        let values = makeScalars(outShape.reduce(1, *)) { out in
-            scalars.withUnsafeBufferPointer { p in
-                for o in 0..<outer {
-                    let src = (o * shape[a] + range.lowerBound) * inner
-                    let dst = o * range.count * inner
-                    for i in 0..<(range.count * inner) { out[dst + i] = p[src + i] }
-                }
+        let extent = shape[a]
+        func kernel(_ p: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
+            for o in 0..<outer {
+                let src = (o * extent + range.lowerBound) * inner
+                let dst = o * range.count * inner
+                for i in 0..<(range.count * inner) { out[dst + i] = p[src + i] }
             }
+        }
+        let values = makeScalars(outShape.reduce(1, *)) { out in
+            scalars.withUnsafeBufferPointer { p in kernel(p.baseAddress!, out.baseAddress!) }
         }
         let source = shape
         return Tensor.result(shape: outShape, scalars: values, input: self) { g in
             g.padded(alongAxis: a, before: range.lowerBound, toExtent: source[a])
         }
+        .recorded(
+            from: [self],
+            kernel: { p, o in
+                let x = p[0]; return { kernel(x, o) }
+            })
     }
 
     /// Zeros around this tensor along `axis` so that it starts at `before` in an axis of `extent`.
@@ -77,19 +92,26 @@ extension Tensor {
         let outer = shape[..<axis].reduce(1, *)
         let inner = shape[(axis + 1)...].reduce(1, *)
         let length = shape[axis]
-        let values = makeScalars(outShape.reduce(1, *)) { out in
-            out.initialize(repeating: 0)
-            scalars.withUnsafeBufferPointer { p in
-                for o in 0..<outer {
-                    let dst = (o * extent + before) * inner
-                    let src = o * length * inner
-                    for i in 0..<(length * inner) { out[dst + i] = p[src + i] }
-                }
+        let total = outShape.reduce(1, *)
+        func kernel(_ p: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
+            out.update(repeating: 0, count: total)
+            for o in 0..<outer {
+                let dst = (o * extent + before) * inner
+                let src = o * length * inner
+                for i in 0..<(length * inner) { out[dst + i] = p[src + i] }
             }
+        }
+        let values = makeScalars(total) { out in
+            scalars.withUnsafeBufferPointer { p in kernel(p.baseAddress!, out.baseAddress!) }
         }
         return Tensor.result(shape: outShape, scalars: values, input: self) { g in
             g.slice(alongAxis: axis, before..<(before + length))
         }
+        .recorded(
+            from: [self],
+            kernel: { p, o in
+                let x = p[0]; return { kernel(x, o) }
+            })
     }
 
     /// Tensors joined along `axis`; all other extents must agree.
@@ -106,20 +128,22 @@ extension Tensor {
         outShape[a] = parts.map { $0.shape[a] }.reduce(0, +)
         let outer = outShape[..<a].reduce(1, *)
         let inner = outShape[(a + 1)...].reduce(1, *)
-        let values = makeScalars(outShape.reduce(1, *)) { out in
-            var offset = 0
-            for p in parts {
-                let block = p.shape[a] * inner
-                p.scalars.withUnsafeBufferPointer { src in
-                    for o in 0..<outer {
-                        let dst = o * outShape[a] * inner + offset
-                        for i in 0..<block { out[dst + i] = src[o * block + i] }
-                    }
-                }
-                offset += block
+        let extents = parts.map { $0.shape[a] }
+        let row = outShape[a] * inner
+        func copy(_ part: Int, _ src: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, at offset: Int) {
+            let block = extents[part] * inner
+            for o in 0..<outer {
+                let dst = o * row + offset
+                for i in 0..<block { out[dst + i] = src[o * block + i] }
             }
         }
-        let extents = parts.map { $0.shape[a] }
+        let values = makeScalars(outShape.reduce(1, *)) { out in
+            var offset = 0
+            for (index, p) in parts.enumerated() {
+                p.scalars.withUnsafeBufferPointer { src in copy(index, src.baseAddress!, into: out.baseAddress!, at: offset) }
+                offset += extents[index] * inner
+            }
+        }
         return result(shape: outShape, scalars: values, inputs: parts) { g in
             var start = 0
             return extents.map { e in
@@ -127,6 +151,17 @@ extension Tensor {
                 return g.slice(alongAxis: a, start..<(start + e))
             }
         }
+        .recorded(
+            from: parts,
+            kernel: { sources, o in
+                {
+                    var offset = 0
+                    for index in sources.indices {
+                        copy(index, sources[index], into: o, at: offset)
+                        offset += extents[index] * inner
+                    }
+                }
+            })
     }
 
     /// Tensors of one shape stacked along a new axis.

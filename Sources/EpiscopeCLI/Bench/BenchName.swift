@@ -6,6 +6,7 @@ enum BenchName: String, CaseIterable, ExpressibleByArgument {
     case sgemm
     case convnet4Train = "convnet4_train"
     case mamlSine = "maml_sine"
+    case mamlSineTape = "maml_sine_tape"
     case mamlOmniglot = "maml_omniglot"
     case protonetEpisode = "protonet_episode"
     case matchingEpisode = "matching_episode"

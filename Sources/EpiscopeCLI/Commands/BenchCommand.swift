@@ -23,7 +23,10 @@ struct BenchCommand: ParsableCommand {
         try emit(sgemm)  // every other figure is read against it
         let gflops = sgemm.figures.first { $0.0 == "gflops" }?.1 as? Double ?? 1
         if wanted(.convnet4Train) { try emit(EngineBenchmarks.convNet4Training(sgemmGflops: gflops)) }
-        if wanted(.mamlSine) { try emit(MetaLearningBenchmarks.sine()) }
+        // One interleaved measurement serves both lines: the replayed step and the tape.
+        if wanted(.mamlSine) || wanted(.mamlSineTape) {
+            for report in MetaLearningBenchmarks.sine() where wanted(report.name) { try emit(report) }
+        }
         if wanted(.mamlOmniglot) { try emit(MetaLearningBenchmarks.omniglot()) }
         for (name, algorithm) in MetricBenchmarks.learners where wanted(name) { try emit(MetricBenchmarks.episode(name, algorithm)) }
         if wanted(.mannTrain) { try emit(SequenceBenchmarks.mannTraining()) }

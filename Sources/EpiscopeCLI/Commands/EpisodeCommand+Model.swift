@@ -35,7 +35,8 @@ struct ModelAnswerJSON: Encodable {
         let model = try reportingEngineFailures { try ModelCheckpoint.read(path: path) }
         let c = model.configuration
         guard c.dataset == .omniglot, !c.algorithm.isModelBased else {
-            throw failing("\(path) is a \(c.algorithm.rawValue) model on \(c.dataset.rawValue); it does not classify N-way K-shot episodes")
+            let hint = c.algorithm.isModelBased ? " (it labels sequences: add --sequence)" : ""
+            throw failing("\(path) is a \(c.algorithm.rawValue) model on \(c.dataset.rawValue); it does not classify N-way K-shot episodes\(hint)")
         }
         if case .classifier(let net) = model.architecture, net.ways != episode.ways {
             throw failing("\(path) classifies \(net.ways) ways; the episode has \(episode.ways) (--ways \(net.ways))")

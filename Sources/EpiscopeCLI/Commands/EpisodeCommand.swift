@@ -17,26 +17,46 @@ struct EpisodeCommand: ParsableCommand {
     @Option(help: "Class split: vinyals, lake, small1 or small2.") var split: ClassSplit.Scheme = .vinyals
     @Option(help: "Part of the split: train, val, trainval or test.") var part: ClassSplit.Part = .train
     @Option(parsing: .unconditional, help: "Classes per episode (N).") var ways = 5
-    @Option(parsing: .unconditional, help: "Support drawings per class (K), or support points for sine.") var shots = 1
+    @Option(
+        parsing: .unconditional,
+        help: "Support drawings per class (K), support points for sine, or drawings per class of a sequence (default 1; sequences 10).")
+    var shots: Int?
     @Option(parsing: .unconditional, help: "Query drawings per class, or query points for sine.") var queries = 1
     @Option(parsing: .unconditional, help: "Random seed.") var seed: UInt64 = 0
     @Flag(help: "Take all classes from one alphabet.") var withinAlphabet = false
     @Option(help: "ascii, blocks or braille (ascii when the locale is not UTF-8).") var glyphs: GlyphStyle = .ascii
     @Option(name: .customLong("run"), parsing: .unconditional, help: "Show Lake's run N (1...20) instead of a sampled episode.")
     var runNumber: Int?
+    @Flag(
+        help:
+            "A sequence of Santoro et al.'s task instead: --ways classes with labels assigned at random, --shots drawings of each, shuffled (what MANN and the LSTM read)."
+    )
+    var sequence = false
     @Flag(help: "Print the episode as JSON.") var json = false
     @Option(
         help: "With --json: a model file whose scores and predictions for the episode are added (sine: its predictions after each fine-tuning step).")
     var checkpoint: String?
     @OptionGroup var dataOptions: DataOptions
 
+    /// Drawings (or points) per class, as given or by default.
+    var effectiveShots: Int { shots ?? (sequence ? 10 : 1) }
+
     func validate() throws {
         try NumericCheck.positive(ways, "--ways")
-        try NumericCheck.positive(shots, "--shots")
+        try NumericCheck.positive(effectiveShots, "--shots")
         try NumericCheck.positive(queries, "--queries")
         try NumericCheck.within(1...20, runNumber, "--run", why: "Lake has 20 runs")
         if checkpoint != nil && !json { throw ValidationError("--checkpoint adds the model's answers to the JSON output; add --json") }
-        if dataset == .omniglot, shots + queries > OmniglotDataset.drawingsPerCharacter {
+        if sequence && (dataset == .sine || runNumber != nil || withinAlphabet) {
+            throw ValidationError(
+                "--sequence draws Omniglot sequences from a split; it does not combine with --dataset sine, --run or --within-alphabet")
+        }
+        if sequence, effectiveShots > OmniglotDataset.drawingsPerCharacter {
+            throw ValidationError(
+                "\(EpisodeError.tooManyDrawings(shots: effectiveShots, queries: 0, available: OmniglotDataset.drawingsPerCharacter))")
+        }
+        let shots = effectiveShots
+        if dataset == .omniglot, !sequence, shots + queries > OmniglotDataset.drawingsPerCharacter {
             let error = EpisodeError.tooManyDrawings(shots: shots, queries: queries, available: OmniglotDataset.drawingsPerCharacter)
             throw ValidationError("\(error)")
         }
@@ -44,6 +64,7 @@ struct EpisodeCommand: ParsableCommand {
 
     func run() throws {
         var generator = SeededGenerator(seed: seed)
+        let shots = effectiveShots
         if dataset == .sine {
             let episode = SineTaskFamily().sampleEpisode(shots: shots, queries: queries, using: &generator)
             var output = SineJSON(episode)
@@ -64,6 +85,10 @@ struct EpisodeCommand: ParsableCommand {
                 json
                     ? try JSONOutput.pretty(output) + "\n"
                     : EpisodeText.render(chosen.episode, from: runs, title: title, style: style), terminator: "")
+            return
+        }
+        if sequence {
+            try printSequence(omniglot, location: location, using: &generator)
             return
         }
         let episode = try reportingFailures {

@@ -110,7 +110,10 @@ enum PrototypesScreen {
         let explained = Int((p.explained * 100).rounded())
         let selectedSymbol = charset == .ascii ? "@" : "◆"
         let block = Block(title: "Embeddings, PCA (\(explained)% of variance)")
-            .title(Block.Title("1-\(view.ways) prototypes . support o query \(selectedSymbol) selected", style: Theme.muted, position: .bottom))
+            .title(
+                Block.Title(
+                    "1-\(view.ways) prototypes . support o query \(selectedSymbol) selected", style: Theme.muted, position: .bottom,
+                    shorter: ["1-\(view.ways) prototypes . support o \(selectedSymbol) query"]))
         block.render(into: &buffer, area: area)
         var points: [ScatterPlot.Point] = []
         for (point, label) in zip(p.support, p.supportLabels) {

@@ -30,38 +30,55 @@ public struct SineMAML: Sendable {
     public func adapt(
         _ theta: ParameterList, to batch: RegressionBatch, steps: Int? = nil, afterStep: (ParameterList) -> Void = { _ in }
     ) -> (fast: ParameterList, supportLosses: [Float]) {
-        let tasks = batch.taskCount
+        let r = adaptKeepingLosses(theta, to: batch, steps: steps, afterStep: afterStep)
+        return (r.fast, r.summedSupportLosses.map { $0.scalar / Float(batch.taskCount) })
+    }
+
+    /// ``adapt(_:to:steps:afterStep:)`` with the support losses (summed over tasks) as tensors,
+    /// so that a replayed step recomputes them.
+    func adaptKeepingLosses(
+        _ theta: ParameterList, to batch: RegressionBatch, steps: Int? = nil, afterStep: (ParameterList) -> Void = { _ in }
+    ) -> (fast: ParameterList, summedSupportLosses: [Tensor]) {
         let count = steps ?? inner.steps
-        var fast = theta.expanded(tasks: tasks)
-        var losses: [Float] = []
+        var fast = theta.expanded(tasks: batch.taskCount)
+        var losses: [Tensor] = []
         for step in 0..<count {
             let loss = Self.summedTaskLoss(model(batch.supportX, parameters: fast), batch.supportY)
-            losses.append(loss.scalar / Float(tasks))
+            losses.append(loss)
             let g = gradients(of: loss, withRespectTo: fast.tensors, keepingGraph: order == .secondOrder)
             fast = fast.descending(g, stepSize: inner.stepSize)
             if step < count - 1 { afterStep(fast) }
         }
-        losses.append(
-            withoutRecording { Self.summedTaskLoss(model(batch.supportX, parameters: fast.detached()), batch.supportY) }.scalar / Float(tasks))
+        losses.append(withoutRecording { Self.summedTaskLoss(model(batch.supportX, parameters: fast.detached()), batch.supportY) })
         return (fast, losses)
     }
 
     /// The meta-gradient of the mean query loss after adaptation (after the last step, or the
     /// mean over every step, as `objective` says), and that loss.
+    ///
+    /// This runs the dynamic tape; ``SineMetaStep`` replays the same computation.
     public func metaGradient(_ theta: ParameterList, batch: RegressionBatch) -> (gradients: [Tensor], metaLoss: Float, supportLosses: [Float]) {
+        let r = metaGradientTensors(theta, batch: batch)
+        return (r.gradients, r.metaLoss.scalar, r.summedSupportLosses.map { $0.scalar / Float(batch.taskCount) })
+    }
+
+    /// ``metaGradient(_:batch:)`` with its losses as tensors (support losses summed over tasks).
+    func metaGradientTensors(_ theta: ParameterList, batch: RegressionBatch) -> (
+        gradients: [Tensor], metaLoss: Tensor, summedSupportLosses: [Tensor]
+    ) {
         let leaves = theta.detached().variables()
         func queryLoss(_ fast: ParameterList) -> Tensor {
             Self.summedTaskLoss(model(batch.queryX, parameters: fast), batch.queryY).scaled(by: 1 / Float(batch.taskCount))
         }
         var earlier: [Tensor] = []
         var step = 0
-        let (fast, supportLosses) = adapt(leaves, to: batch) { fast in
+        let (fast, supportLosses) = adaptKeepingLosses(leaves, to: batch) { fast in
             step += 1
             if objective.counts(step: step, of: inner.steps) { earlier.append(queryLoss(fast)) }
         }
         let losses = earlier + [queryLoss(fast)]
         let metaLoss = losses.count == 1 ? losses[0] : losses.dropFirst().reduce(losses[0], +).scaled(by: 1 / Float(losses.count))
-        return (gradients(of: metaLoss, withRespectTo: leaves.tensors), metaLoss.scalar, supportLosses)
+        return (gradients(of: metaLoss, withRespectTo: leaves.tensors), metaLoss, supportLosses)
     }
 
     /// Mean query MSE of the tasks in `batch` after 0...maxSteps inner steps (index = steps).

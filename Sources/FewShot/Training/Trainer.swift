@@ -29,6 +29,8 @@ public final class Trainer {
     let data: TrainingData
     let architecture: ModelArchitecture
     private var lastReportTime: Double?
+    /// Sine MAML's meta-step, recorded at the first iteration and replayed after (the tape when it cannot be).
+    private var sineMetaStep: SineMetaStep?
 
     /// A fresh run.
     public init(configuration: TrainingConfiguration, data: TrainingData, command: String = "") throws {
@@ -218,10 +220,13 @@ public final class Trainer {
                 learningRate: epsilon, innerTraces: [trace])
         case (.sine, .sine(let model), .maml), (.sine, .sine(let model), .fomaml):
             let batch = SineTaskFamily().sampleBatch(tasks: c.metaBatch, shots: c.shots, queries: c.queries, using: &generator)
-            let learner = SineMAML(
-                model: model, inner: InnerLoop(steps: c.innerSteps, stepSize: c.innerStepSize),
-                order: c.algorithm == .fomaml ? .firstOrder : .secondOrder, objective: c.metaObjective ?? .lastStep)
-            let r = learner.metaGradient(parameters, batch: batch)
+            if sineMetaStep == nil {
+                sineMetaStep = SineMetaStep(
+                    SineMAML(
+                        model: model, inner: InnerLoop(steps: c.innerSteps, stepSize: c.innerStepSize),
+                        order: c.algorithm == .fomaml ? .firstOrder : .secondOrder, objective: c.metaObjective ?? .lastStep))
+            }
+            let r = sineMetaStep!(parameters, batch: batch)
             optimizer.step(&parameters, gradients: r.gradients)
             var trace = AdaptationTrace()
             trace.supportLosses = r.supportLosses

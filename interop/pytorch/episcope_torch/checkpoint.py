@@ -42,9 +42,14 @@ def standard_configuration(algorithm: str, dataset: str) -> dict:
     elif algorithm == "reptile":
         c.update(ways=5, shots=10, queries=5, metaBatch=5, innerBatch=10, innerSteps=5, innerStepSize=0.05,
                  metaStepSize=1.0, iterations=100_000, validationShots=5, evaluationInnerSteps=50)
+    elif algorithm in ("mann", "lstm"):
+        # Santoro et al.: sequences of 5 classes, 10 drawings each, batches of 16, Adam 1e-3.
+        c.update(ways=5, shots=10, queries=1, metaBatch=16, iterations=100_000, validationInterval=1000,
+                 validationEpisodes=320, checkpointInterval=500, validationShots=10,
+                 sequenceModel=dict(controllerUnits=200, memorySlots=128, memoryWidth=40, readHeads=4, usageDecay=0.95))
     else:
         raise ValueError(f"{algorithm} on {dataset} is not trained here (protonet, matching, siamese, relation, maml, "
-                         "fomaml, reptile on omniglot; maml, fomaml, reptile, pretrained on sine)")
+                         "fomaml, reptile, mann, lstm on omniglot; maml, fomaml, reptile, pretrained on sine)")
     return c
 
 

@@ -65,6 +65,47 @@ class EpisodeSampler:
 
 
 @dataclass
+class SequenceBatch:
+    """Santoro et al.'s sequences, step-major: drawings [steps, batch, 400] (20x20, ink = 1) and
+    their labels [steps, batch]; a label reaches the network one step after its drawing."""
+    images: torch.Tensor
+    labels: torch.Tensor
+
+    def to(self, device: torch.device) -> "SequenceBatch":
+        return SequenceBatch(self.images.to(device), self.labels.to(device))
+
+
+class SequenceSampler:
+    """Sequences from a list of classes (character, rotation) of 20x20 drawings
+    [characters, 20, 20, 20]: `classes` distinct classes in random order, each taking its position
+    as label (so labels are assigned anew in every sequence), `drawings` distinct drawers of
+    each, shuffled into one sequence."""
+
+    def __init__(self, images: torch.Tensor, classes: list[tuple[int, int]], per_sequence: int, drawings: int):
+        if per_sequence > len(classes):
+            raise ValueError(f"sequences of {per_sequence} classes need {per_sequence} classes; the split has {len(classes)}")
+        if drawings > images.shape[1]:
+            raise ValueError(f"{drawings} drawings per class need more than the {images.shape[1]} drawings per character")
+        self.images, self.classes, self.per_sequence, self.drawings = images, classes, per_sequence, drawings
+
+    def sample(self, generator: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
+        """One sequence: drawings [steps, 400] and labels [steps]."""
+        chosen = torch.randperm(len(self.classes), generator=generator)[: self.per_sequence].tolist()
+        drawings, labels = [], []
+        for label, index in enumerate(chosen):
+            character, rotation = self.classes[index]
+            drawers = torch.randperm(self.images.shape[1], generator=generator)[: self.drawings]
+            drawings.append(torch.rot90(self.images[character, drawers], rotation // 90, dims=(1, 2)))
+            labels += [label] * self.drawings
+        order = torch.randperm(len(labels), generator=generator)
+        return torch.cat(drawings).flatten(1)[order], torch.tensor(labels)[order]
+
+    def batch(self, generators: list[torch.Generator]) -> SequenceBatch:
+        parts = [self.sample(g) for g in generators]
+        return SequenceBatch(torch.stack([p[0] for p in parts], 1), torch.stack([p[1] for p in parts], 1))
+
+
+@dataclass
 class SineBatch:
     """Support and query points of `tasks` sine tasks, [tasks, k, 1] each."""
     support_x: torch.Tensor

@@ -12,7 +12,7 @@ import torch.nn.functional as F
 from torch import nn
 from torch.func import functional_call
 
-from .episodes import Episode, SineBatch
+from .episodes import Episode, SequenceBatch, SineBatch
 from .models import RelationNetwork, SiameseNetwork, sine_forward
 
 # MARK: - Metric learners
@@ -172,3 +172,15 @@ def sine_fine_tuning(model: nn.Module, x_support: torch.Tensor, y_support: torch
             grads = torch.autograd.grad(loss, list(leaves.values()))
         params = {n: (p - step_size * g).detach() for (n, p), g in zip(leaves.items(), grads)}
     return outputs
+
+
+# MARK: - MANN and its LSTM baseline
+
+
+def sequence_loss(model: nn.Module, b: SequenceBatch) -> tuple[torch.Tensor, float]:
+    """Santoro et al.'s loss, as Episcope's SequenceLearner: the cross-entropy summed over the
+    steps and averaged over the sequences; and the fraction of steps labelled right."""
+    logits = model(b.images, b.labels)
+    targets = b.labels.flatten()
+    loss = F.cross_entropy(logits, targets) * b.labels.shape[0]
+    return loss, (logits.argmax(-1) == targets).float().mean().item()

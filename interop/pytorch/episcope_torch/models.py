@@ -149,7 +149,99 @@ def sine_forward(params: dict[str, torch.Tensor], x: torch.Tensor) -> torch.Tens
     return h
 
 
-def build(algorithm: str, dataset: str, ways: int = 5, sine_hidden_units: int | None = None) -> nn.Module:
+IMAGE_FEATURES = 20 * 20  # Santoro et al.'s drawings, downscaled to 20x20 and flattened
+
+
+def previous_labels(labels: torch.Tensor, classes: int) -> torch.Tensor:
+    """The label input of every step: the one-hot label of the step before, zeros at step 0.
+    `labels` [steps, batch] -> [steps, batch, classes]."""
+    shown = torch.zeros(*labels.shape, classes)
+    shown[1:] = nn.functional.one_hot(labels[:-1], classes).to(shown.dtype)
+    return shown
+
+
+class SequenceLSTM(nn.Module):
+    """Santoro et al.'s LSTM baseline: `controller` (an nn.LSTMCell) reads each drawing with the
+    previous label, `output` [classes, units] labels the drawing from the hidden state."""
+
+    def __init__(self, classes: int = 5, units: int = 200):
+        super().__init__()
+        self.classes = classes
+        self.controller = nn.LSTMCell(IMAGE_FEATURES + classes, units)
+        self.output = nn.Linear(units, classes)
+
+    def forward(self, images: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
+        """Logits [steps * batch, classes], step-major, for drawings [steps, batch, 400] whose
+        true labels [steps, batch] arrive one step late."""
+        shown = previous_labels(labels, self.classes).to(images.device)
+        state = None
+        hidden = []
+        for t in range(images.shape[0]):
+            state = self.controller(torch.cat([images[t], shown[t]], 1), state)
+            hidden.append(state[0])
+        return self.output(torch.cat(hidden))
+
+
+def pairwise_cosine(a: torch.Tensor, b: torch.Tensor, eps: float = 1e-8) -> torch.Tensor:
+    """Episcope's cosine of every row of a [B, n, d] with every row of b [B, m, d]: [B, n, m]."""
+    na = (a.square().sum(-1, keepdim=True) + eps).sqrt()
+    nb = (b.square().sum(-1, keepdim=True) + eps).sqrt()
+    return (a @ b.transpose(1, 2)) / (na * nb.transpose(1, 2))
+
+
+class MANN(nn.Module):
+    """Santoro et al.'s memory-augmented network, as Episcope's MANN.swift: an LSTM `controller`
+    over [drawing, previous label, previous reads]; per head a key tanh(·) and a write gate
+    σ(α) from `heads` [heads * (width + 1), units]; least-recently-used writes
+    w^w = σ(α) w^r_{t-1} + (1 − σ(α)) w^lu_{t-1} after zeroing the least-used slot; reads
+    softmax(cosine(key, M)); `output` on [hidden, reads]. Usage (γ w^u + Σ w^r + w^w) only picks
+    slots, so it carries no gradient."""
+
+    def __init__(self, classes: int = 5, units: int = 200, slots: int = 128, width: int = 40, heads: int = 4,
+                 usage_decay: float = 0.95):
+        super().__init__()
+        self.classes, self.slots, self.width, self.read_heads, self.usage_decay = classes, slots, width, heads, usage_decay
+        self.controller = nn.LSTMCell(IMAGE_FEATURES + classes + heads * width, units)
+        self.heads = nn.Linear(units, heads * (width + 1))
+        self.output = nn.Linear(units + heads * width, classes)
+
+    def forward(self, images: torch.Tensor, labels: torch.Tensor, trace: list | None = None) -> torch.Tensor:
+        """Logits [steps * batch, classes], step-major. With `trace`, appends per step what the
+        memory of sequence 0 did: (read weights, write weights, usage, memory)."""
+        steps, batch = labels.shape
+        n, w, r = self.slots, self.width, self.read_heads
+        device = images.device
+        shown = previous_labels(labels, self.classes).to(device)
+        # A nearly empty memory (cosines defined), every head having read slot 0, which counts as used.
+        memory = torch.full((batch, n, w), 1e-6, device=device)
+        reads = torch.zeros(batch, r * w, device=device)
+        read_weights = torch.zeros(batch, r, n, device=device)
+        read_weights[..., 0] = 1
+        usage = torch.zeros(batch, n, device=device)
+        usage[:, 0] = 1
+        state = None
+        features = []
+        for t in range(steps):
+            state = self.controller(torch.cat([images[t], shown[t], reads], 1), state)
+            emitted = self.heads(state[0]).reshape(batch, r, w + 1)
+            keys, gate = torch.tanh(emitted[..., :w]), torch.sigmoid(emitted[..., w:])
+            # The r least-used slots (ties to the lower slot: a stable sort), the first of them emptied.
+            order = torch.sort(usage, dim=1, stable=True).indices
+            least_used = torch.zeros(batch, n, device=device).scatter_(1, order[:, :r], 1.0)[:, None, :]
+            keep = torch.ones(batch, n, device=device).scatter_(1, order[:, :1], 0.0)[:, :, None]
+            write_weights = gate * (read_weights - least_used) + least_used
+            memory = memory * keep + write_weights.transpose(1, 2) @ keys
+            read_weights = torch.softmax(pairwise_cosine(keys, memory), dim=-1)
+            reads = (read_weights @ memory).reshape(batch, r * w)
+            usage = (usage * self.usage_decay + (read_weights + write_weights).sum(1)).detach()
+            features.append(torch.cat([state[0], reads], 1))
+            if trace is not None:
+                trace.append(tuple(x[0].detach() for x in (read_weights, write_weights, usage, memory)))
+        return self.output(torch.cat(features))
+
+
+def build(algorithm: str, dataset: str, ways: int = 5, sequence_model: dict | None = None,
+          sine_hidden_units: int | None = None) -> nn.Module:
     """The module that a configuration trains, as Episcope's ModelArchitecture picks it
     (`sine_hidden_units`: the configuration's `sineHiddenUnits`, None for the paper's 40)."""
     if dataset == "sine":
@@ -162,4 +254,10 @@ def build(algorithm: str, dataset: str, ways: int = 5, sine_hidden_units: int | 
         return RelationNetwork()
     if algorithm in ("maml", "fomaml", "reptile"):
         return ConvClassifier(ways)
+    if algorithm in ("mann", "lstm"):
+        m = {"controllerUnits": 200, "memorySlots": 128, "memoryWidth": 40, "readHeads": 4, "usageDecay": 0.95,
+             **(sequence_model or {})}
+        if algorithm == "lstm":
+            return SequenceLSTM(ways, m["controllerUnits"])
+        return MANN(ways, m["controllerUnits"], m["memorySlots"], m["memoryWidth"], m["readHeads"], m["usageDecay"])
     raise ValueError(f"{algorithm} on {dataset} has no PyTorch module here")

@@ -5,8 +5,8 @@
 
 Under torchrun every process takes its share of each iteration's tasks (task i of the batch goes
 to rank i mod W, each drawn from a generator seeded by the run's seed and the task's index) and
-DistributedDataParallel all-reduces the gradients. A MAML-family or sine meta-batch is split, so
-the step is the one a single process takes; a metric learner's step averages one episode per
+DistributedDataParallel all-reduces the gradients. A MAML-family, sine or MANN/LSTM batch is
+split, so the step is the one a single process takes; a metric learner's step averages one episode per
 process (Episcope's runs take one), so W processes train with W episodes per step.
 """
 from __future__ import annotations
@@ -23,11 +23,12 @@ from torch import nn
 from torch.nn.parallel import DistributedDataParallel
 
 from . import checkpoint, learners
-from .episodes import EpisodeSampler, shard, sine_batch, task_generator
+from .episodes import EpisodeSampler, SequenceSampler, shard, sine_batch, task_generator
 from .models import build
 
 METRIC = ("protonet", "matching", "siamese", "relation")
-TRAINED = {"omniglot": METRIC + ("maml", "fomaml", "reptile"), "sine": ("maml", "fomaml", "reptile", "pretrained")}
+SEQUENCE = ("mann", "lstm")
+TRAINED = {"omniglot": METRIC + ("maml", "fomaml", "reptile") + SEQUENCE, "sine": ("maml", "fomaml", "reptile", "pretrained")}
 
 
 class TrainingStep(nn.Module):
@@ -43,6 +44,9 @@ class TrainingStep(nn.Module):
         c, a = self.c, self.c["algorithm"]
         if c["dataset"] == "sine":
             return self.sine(tasks, weight)
+        if a in SEQUENCE:  # this process's sequences, weighted as one share of the whole batch
+            loss, accuracy = learners.sequence_loss(self.model, tasks)
+            return loss * weight * tasks.labels.shape[1], accuracy
         if a in METRIC:
             results = [learners.metric_loss(self.model, a, e, c.get("similarityScale") or 1.0) for e in tasks]
             return sum(loss for loss, _ in results) * weight, sum(acc for _, acc in results) / len(results)
@@ -134,6 +138,8 @@ def configure(args: argparse.Namespace) -> dict:
             c["sineHiddenUnits"] = args.hidden_units  # absent means the paper's 40, as in Episcope
     if c["algorithm"] in ("maml", "fomaml", "reptile") and c["dataset"] == "omniglot":
         c["validationWays"] = c["ways"]  # Episcope sizes the classifier by it
+    if c["algorithm"] in SEQUENCE:
+        c["validationWays"], c["validationShots"] = c["ways"], c["shots"]
     for key in ("ways", "shots", "queries", "metaBatch", "innerSteps", "iterations"):
         if c[key] < 1:
             raise SystemExit(f"error: {key} must be at least 1, got {c[key]}")
@@ -161,10 +167,15 @@ def main(argv: list[str] | None = None) -> int:
         if world > 1 and rank != 0:
             dist.barrier()  # rank 0 decodes the zips into the cache first
         try:
-            omniglot = Omniglot.load(args.data)
             part = "trainval" if c["split"] == "vinyals" else "train"
-            sampler = EpisodeSampler(torch.from_numpy(omniglot.images), load_split(omniglot, args.data, c["split"], part),
-                                     c["ways"], c["shots"], c["queries"])
+            if c["algorithm"] in SEQUENCE:  # Santoro et al.'s 20x20 drawings
+                omniglot = Omniglot.load(args.data, side=20)
+                sampler = SequenceSampler(torch.from_numpy(omniglot.images), load_split(omniglot, args.data, c["split"], part),
+                                          c["ways"], c["shots"])
+            else:
+                omniglot = Omniglot.load(args.data)
+                sampler = EpisodeSampler(torch.from_numpy(omniglot.images), load_split(omniglot, args.data, c["split"], part),
+                                         c["ways"], c["shots"], c["queries"])
         except (OSError, ValueError, KeyError) as error:
             raise SystemExit(f"error: {error}")
         finally:
@@ -172,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
                 dist.barrier()
 
     torch.manual_seed(c["seed"])  # the same initial weights on every process
-    model = build(c["algorithm"], c["dataset"], c["ways"], c.get("sineHiddenUnits")).to(device)
+    model = build(c["algorithm"], c["dataset"], c["ways"], c.get("sequenceModel"), c.get("sineHiddenUnits")).to(device)
     step = TrainingStep(model, c).to(device)
     wrapped = DistributedDataParallel(step) if world > 1 else step
     reptile = c["algorithm"] == "reptile"
@@ -194,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
             tasks = sine_batch(generators, c["shots"], c["queries"]).to(device)
         elif c["algorithm"] in METRIC:
             tasks = [sampler.sample(g).to(device) for g in generators]
+        elif c["algorithm"] in SEQUENCE:
+            tasks = sampler.batch(generators).to(device)
         else:
             tasks = []
             for g in generators:

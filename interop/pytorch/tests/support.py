@@ -36,13 +36,14 @@ def episcope(*args: str) -> dict:
 
 
 @functools.cache
-def omniglot_images() -> torch.Tensor:
+def omniglot_images(side: int = 28) -> torch.Tensor:
     from episcope_torch.omniglot import Omniglot
 
-    return torch.from_numpy(Omniglot.load(data()).images)
+    return torch.from_numpy(Omniglot.load(data(), side=side).images)
 
 
-def drawing(d: dict) -> torch.Tensor:
-    """A drawing of `episcope episode --json` ({index, rotation}) from the zips, read here."""
+def drawing(d: dict, side: int = 28) -> torch.Tensor:
+    """A drawing of `episcope episode --json` ({index, rotation}) from the zips, read here
+    (MANN and the LSTM read them at 20x20)."""
     index = d["index"]
-    return torch.rot90(omniglot_images()[index // 20, index % 20], d["rotation"] // 90, dims=(0, 1))
+    return torch.rot90(omniglot_images(side)[index // 20, index % 20], d["rotation"] // 90, dims=(0, 1))

@@ -1,6 +1,7 @@
 """Each shipped model in assets/models, loaded into its PyTorch module (strict), gives the
 scores Episcope gives on the same episodes, to 1e-4: `episcope episode --json --checkpoint M`
-prints Episcope's, and the drawings are read here from the zips by their index."""
+prints Episcope's (`--sequence` for MANN and the LSTM: logits at every step of a sequence), and
+the drawings are read here from the zips by their index."""
 from __future__ import annotations
 
 import unittest
@@ -25,7 +26,7 @@ def relative_error(ours: torch.Tensor, theirs: torch.Tensor) -> float:
 def load_model(path):
     """The module of an Episcope model file with its weights (a strict load) and configuration."""
     _, c = checkpoint.load(path)
-    net = build(c["algorithm"], c["dataset"], c["validationWays"], c.get("sineHiddenUnits"))
+    net = build(c["algorithm"], c["dataset"], c["validationWays"], c.get("sequenceModel"), c.get("sineHiddenUnits"))
     net.load_state_dict(load_file(str(path)), strict=True)
     return net.eval(), c
 
@@ -61,6 +62,27 @@ def scores_against_episcope(test: unittest.TestCase, path, seed: int, spread: bo
     return error
 
 
+def sequence_scores_against_episcope(test: unittest.TestCase, path, seed: int) -> float:
+    """Checks the logits and labels of the MANN or LSTM at `path` at every step of test sequence
+    `seed` against Episcope's (`episode --sequence --json --checkpoint`) and returns the largest
+    relative difference. The 50 steps carry the memory and the LSTM's state from step to step, so
+    a wrong addressing or gate order shows up as drift here."""
+    net, c = load_model(path)
+    answer = episcope("episode", "--sequence", "--json", "--checkpoint", str(path), "--part", "test",
+                      "--ways", str(c["ways"]), "--shots", str(c["shots"]), "--seed", str(seed))
+    images = torch.stack([drawing(s["drawing"], side=20) for s in answer["steps"]]).flatten(1)[:, None, :]
+    labels = torch.tensor([s["label"] for s in answer["steps"]])[:, None]
+    with torch.no_grad():
+        ours = net(images, labels)
+    theirs = torch.tensor(answer["model"]["scores"])
+    error = relative_error(ours, theirs)
+    where = f"{path.name}, test sequence {seed}"
+    test.assertLessEqual(error, TOLERANCE, where)
+    test.assertGreater((theirs.max(-1).values - theirs.min(-1).values).max().item(), 1e-2, where)
+    test.assertEqual(ours.argmax(-1).tolist(), answer["model"]["predictions"], where)
+    return error
+
+
 def report(worst: dict[str, float]) -> None:
     print("".join(f"\n  {name}: largest relative difference {error:.1e}" for name, error in sorted(worst.items())))
 
@@ -75,7 +97,10 @@ class ShippedModelsTests(unittest.TestCase):
         data()
         worst: dict[str, float] = {}
         for path in self.files:
-            if load_model(path)[1]["dataset"] == "omniglot":
+            c = load_model(path)[1]
+            if c["algorithm"] in ("mann", "lstm"):
+                worst[path.name] = max(sequence_scores_against_episcope(self, path, seed) for seed in SEEDS)
+            elif c["dataset"] == "omniglot":
                 worst[path.name] = max(scores_against_episcope(self, path, seed) for seed in SEEDS)
         report(worst)
 

@@ -17,7 +17,7 @@ from episcope_torch import checkpoint
 from episcope_torch.models import build
 
 from support import PACKAGE, binary, data, episcope, omniglot_images
-from test_shipped_models import scores_against_episcope
+from test_shipped_models import scores_against_episcope, sequence_scores_against_episcope
 
 ENV = {**os.environ, "EPISCOPE_THREADS": "1", "OMP_NUM_THREADS": "1"}
 
@@ -89,6 +89,22 @@ class TrainAndEvalTests(unittest.TestCase):
                 worst = max(scores_against_episcope(self, path, seed, spread) for seed in (0, 1))
                 print(f"\n  {path.name}: largest relative difference from Episcope's scores {worst:.1e}")
 
+    def test_sequence_models_trained_here_label_as_in_episcope(self):
+        # A few iterations leave MANN near its start, so this checks the format and the step-by-step
+        # computation on the file written here (the shipped models check trained weights).
+        for algorithm in ("mann", "lstm"):
+            out = self.dir / f"{algorithm}.safetensors"
+            log = train(algorithm, "--data", data(), "--iterations", "20", "--meta-batch", "4", "--log-every", "10",
+                        "--out", str(out))
+            self.assertIn("wrote", log)
+            report = episcope("eval", "--checkpoint", str(out), "--episodes", "40", "--json")
+            by_instance = report["accuracy_by_instance"]
+            print(f"\n{algorithm}, 20 iterations here: Episcope's accuracy by instance {by_instance}")
+            self.assertEqual(sorted(by_instance, key=int), ["1", "2", "3", "4", "5", "10"])
+            self.assertEqual(report["episodes"], 40)
+            worst = max(sequence_scores_against_episcope(self, out, seed) for seed in (0, 1))
+            print(f"  {out.name}: largest relative difference from Episcope's logits {worst:.1e}")
+
     def test_models_lists_the_files_written_here(self):
         out = self.dir / "listed" / "pretrained-sine.safetensors"
         out.parent.mkdir()
@@ -97,13 +113,15 @@ class TrainAndEvalTests(unittest.TestCase):
         self.assertIn("| pretrained-sine.safetensors | pretrained, sine K=10, meta-batch 25 | 20 |", table)
 
     def test_two_processes_split_a_meta_batch_into_the_same_step(self):
-        # Sine MAML, and on Omniglot second-order MAML (through batch norm) and Reptile's move.
+        # Sine MAML, and on Omniglot second-order MAML (through batch norm), Reptile's move and
+        # MANN's batch of sequences.
         # One MAML step on Omniglot: a convolution's bias before batch norm has a gradient of
         # rounding noise only, which Adam scales to a whole step, so two runs whose sums are
         # ordered differently part by rounding alone after that (3 steps: 5e-4 apart).
         runs = [("maml", ["--dataset", "sine", "--iterations", "30", "--meta-batch", "6"], "net.2.weight"),
                 ("maml", ["--data", data(), "--iterations", "1", "--meta-batch", "2"], "classifier.weight"),
-                ("reptile", ["--data", data(), "--iterations", "3", "--meta-batch", "2"], "classifier.weight")]
+                ("reptile", ["--data", data(), "--iterations", "3", "--meta-batch", "2"], "classifier.weight"),
+                ("mann", ["--data", data(), "--iterations", "2", "--meta-batch", "4"], "output.weight")]
         for algorithm, options, moved in runs:
             with self.subTest(algorithm=algorithm, options=options[:2]):
                 one, two = self.dir / f"{algorithm}-one.safetensors", self.dir / f"{algorithm}-two.safetensors"
