@@ -45,6 +45,40 @@ import Testing
         #expect(abs(a.loss.scalar - mse) < 1e-6)
     }
 
+    /// The split first conv (once per query, once per class, summed per pair) gives the scores
+    /// and gradients of the paper's form, one conv over each concatenated pair.
+    @Test func splitFirstConvMatchesConvOverConcatenatedPairs() {
+        let e = episode(seed: 4)
+        let mode = NormalizationMode.batch(running: nil)
+        let queryMaps = withoutRecording { net.embed(e.q, parameters: e.p, normalization: mode) }
+        let classMaps = withoutRecording { net.embed(e.s.slice(alongAxis: 0, 0..<2), parameters: e.p, normalization: mode) }
+        func concatenated(_ p: ParameterList) -> Tensor {
+            let (q, k, plane) = (3, 2, queryMaps.count / 3)
+            let pairs = Tensor.concatenate(
+                [
+                    queryMaps.reshaped(to: [q, 1, plane]).broadcast(to: [q, k, plane]),
+                    classMaps.reshaped(to: [1, k, plane]).broadcast(to: [q, k, plane])
+                ], alongAxis: 2
+            ).reshaped(to: [q * k, 16, 5, 5])
+            var x = pairs
+            for b in 0..<2 {
+                x = BatchNorm2D(8)(
+                    Tensor.conv2d(x, p["relation.\(b).0.weight"], bias: p["relation.\(b).0.bias"], padding: 1),
+                    scale: p["relation.\(b).1.weight"], shift: p["relation.\(b).1.bias"], mode: mode, layer: 4 + b, rectified: true
+                ).maxPool2x2()
+            }
+            let hidden = (Tensor.matmul(x.reshaped(to: [q * k, 8]), p["relation.fc1.weight"], transposeB: true) + p["relation.fc1.bias"]).relu()
+            return (Tensor.matmul(hidden, p["relation.fc2.weight"], transposeB: true) + p["relation.fc2.bias"]).sigmoid().reshaped(to: [q, k])
+        }
+        let v = e.p.variables()
+        let split = net.relations(queryMaps: queryMaps, classMaps: classMaps, parameters: v, normalization: mode)
+        let reference = concatenated(v)
+        for (a, b) in zip(split.scalars, reference.scalars) { #expect(abs(a - b) < 1e-5) }
+        let splitGradient = gradients(of: split.sum(), withRespectTo: [v["relation.0.0.weight"]])[0]
+        let referenceGradient = gradients(of: reference.sum(), withRespectTo: [v["relation.0.0.weight"]])[0]
+        for (a, b) in zip(splitGradient.scalars, referenceGradient.scalars) { #expect(abs(a - b) < 1e-4) }
+    }
+
     @Test func stepsLowerTheEpisodeLoss() {
         var e = episode(seed: 3)
         let labels = [0, 0, 1, 1, 2, 2]

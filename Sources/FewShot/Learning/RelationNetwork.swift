@@ -71,20 +71,28 @@ public struct RelationNetwork: Sendable {
     }
 
     /// Relation scores in (0, 1) of every query map [q, c, h, w] with every class map [k, c, h, w]: [q, k].
+    ///
+    /// The first relation conv sees a pair's channels concatenated, query's first, so it is a conv
+    /// of the query map with the weight's first half plus a conv of the class map with its second
+    /// half. Each query and each class is convolved once and the pairs only add: q + k convs of
+    /// half width instead of q·k of full width (at 20 ways, 300 queries: 320 instead of 6,000).
     public func relations(queryMaps: Tensor, classMaps: Tensor, parameters: ParameterList, normalization: NormalizationMode) -> Tensor {
         let (q, k) = (queryMaps.shape[0], classMaps.shape[0])
-        let plane = queryMaps.count / q
-        let spatial = Array(queryMaps.shape.dropFirst(2))
-        // Channel concatenation of each (query, class) pair: each map's channels are contiguous,
-        // so joining the flattened maps along the last axis puts the query's channels first.
-        let queries = queryMaps.reshaped(to: [q, 1, plane]).broadcast(to: [q, k, plane])
-        let classes = classMaps.reshaped(to: [1, k, plane]).broadcast(to: [q, k, plane])
-        var x = Tensor.concatenate([queries, classes], alongAxis: 2).reshaped(to: [q * k, 2 * channels] + spatial)
-        for b in 0..<2 {
-            x = block(
-                x, conv: relationConv(b), prefix: "relation.\(b)", layer: 4 + b, pooled: true, parameters: parameters,
-                normalization: normalization)
-        }
+        let weight = parameters["relation.0.0.weight"]
+        let fromQueries = Tensor.conv2d(
+            queryMaps, weight.slice(alongAxis: 1, 0..<channels), bias: parameters["relation.0.0.bias"], padding: 1)
+        let fromClasses = Tensor.conv2d(classMaps, weight.slice(alongAxis: 1, channels..<2 * channels), padding: 1)
+        let plane = fromQueries.count / q
+        let spatial = Array(fromQueries.shape.dropFirst(2))
+        let pairs = (fromQueries.reshaped(to: [q, 1, plane]) + fromClasses.reshaped(to: [1, k, plane]))
+            .reshaped(to: [q * k, channels] + spatial)
+        var x = BatchNorm2D(channels)(
+            pairs, scale: parameters["relation.0.1.weight"], shift: parameters["relation.0.1.bias"], mode: normalization,
+            layer: 4, rectified: true
+        ).maxPool2x2()
+        x = block(
+            x, conv: relationConv(1), prefix: "relation.1", layer: 5, pooled: true, parameters: parameters,
+            normalization: normalization)
         let hidden = fc1(
             x.reshaped(to: [q * k, channels]), weight: parameters["relation.fc1.weight"],
             bias: parameters["relation.fc1.bias"]
