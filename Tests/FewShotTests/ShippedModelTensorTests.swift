@@ -107,7 +107,7 @@ import Testing
             if case .classifier = checkpoint.architecture {
                 #expect(view.buffers == 0 && view.counters.isEmpty, "\(name) carries batch-norm buffers")
             } else {
-                #expect(view.buffers == 2 * ConvNet4.blockCount, "\(name)")
+                #expect(view.buffers == 2 * checkpoint.architecture.normalizationLayers, "\(name)")
                 #expect(view.counterTypes == ["int64"] && view.counters == [checkpoint.batchesTracked], "\(name): \(view)")
             }
         }
