@@ -130,6 +130,45 @@ struct ReaderLimitTests {
         #expect(throws: PNGError.self) { try PNGDecoder.decodeInk(Data(bytes)) }
     }
 
+    /// One stored entry holding `data`, whose zip64 sizes (local header and central directory)
+    /// claim `claimed` bytes: the hang the zip fuzzer found, in its smallest form.
+    static func storedZip64(path: String, data: Data, claiming claimed: UInt64) -> Data {
+        var bytes: [UInt8] = []
+        func one<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
+        func put(_ values: any FixedWidthInteger...) { for v in values { one(v) } }
+        let name = Array(path.utf8)
+        let crc = Array(data).withUnsafeBufferPointer { PNGChunk.crc32($0) }
+        func header(central: Bool) {
+            put(UInt32(central ? 0x0201_4b50 : 0x0403_4b50))
+            if central { put(UInt16(45)) }  // made by
+            put(UInt16(45), UInt16(0), UInt16(0), UInt16(0), UInt16(0))  // needed, flags, stored, time, date
+            put(crc, UInt32.max, UInt32.max, UInt16(name.count), UInt16(20))  // sizes in zip64, name, extra
+            if central { put(UInt16(0), UInt16(0), UInt16(0), UInt32(0), UInt32(0)) }  // comment, disk, attributes, offset 0
+            bytes += name
+            put(UInt16(1), UInt16(16), claimed, claimed)  // the zip64 extra field
+        }
+        header(central: false)
+        bytes += data
+        let centralStart = bytes.count
+        header(central: true)
+        let centralSize = bytes.count - centralStart
+        put(UInt32(0x0605_4b50), UInt16(0), UInt16(0), UInt16(1), UInt16(1), UInt32(centralSize), UInt32(centralStart), UInt16(0))
+        return Data(bytes)
+    }
+
+    @Test("a zip64 entry claiming 2^62 stored bytes is rejected where the file ends, not read for ever")
+    func zip64StoredEntryPastTheEnd() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("a.zip")
+        try Self.storedZip64(path: "a/x.png", data: Data("hello".utf8), claiming: 1 << 62).write(to: url)
+        let error = #expect(throws: OmniglotError.self) { try ZipReader.readFiles(at: url) { _ in true } }
+        #expect(error.map { "\($0)" }?.contains("runs past the end of the archive") == true, "\(String(describing: error))")
+        // The same entry stating its true size reads back.
+        try Self.storedZip64(path: "a/x.png", data: Data("hello".utf8), claiming: 5).write(to: url)
+        #expect(try ZipReader.readFiles(at: url) { _ in true }.map(\.data) == [Data("hello".utf8)])
+    }
+
     @Test("a zip entry claiming 4 GB is read by its real size")
     func zipEntryClaimingHugeSize() throws {
         let folder = try TestData.temporaryFolder()

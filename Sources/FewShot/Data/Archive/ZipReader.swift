@@ -14,7 +14,11 @@ enum ZipReader {
     /// kilobytes, so anything near this is damage or a zip bomb.
     static let maximumEntryBytes = 64 << 20
 
+    /// Empty chunks one entry may deliver: one for an empty file, one at the end of a stream.
+    static let maximumEmptyChunks = 2
+
     private struct EntryTooLarge: Error {}
+    private struct EntryPastEnd: Error {}
 
     /// The paths of all file entries (directories left out), in archive order.
     static func listFiles(at url: URL) throws -> [String] {
@@ -35,14 +39,24 @@ enum ZipReader {
         for entry in archive where entry.type == .file && include(entry.path) {
             // The stored size is only a hint (a damaged header may claim 2^64 bytes), and a
             // small entry can inflate to gigabytes: both are bounded before memory is spent.
+            // ZIPFoundation reads a stored entry's stated size chunk by chunk even past the end of
+            // the file, where every chunk is empty: a zip64 size of 2^62 would read nothing for
+            // ever. Empty chunks beyond the ones a sound entry gives end the entry.
             var data = Data(capacity: Int(min(entry.uncompressedSize, UInt64(Self.maximumEntryBytes))))
+            var emptyChunks = 0
             do {
                 _ = try archive.extract(entry) { chunk in
+                    if chunk.isEmpty {
+                        emptyChunks += 1
+                        guard emptyChunks <= Self.maximumEmptyChunks else { throw EntryPastEnd() }
+                    }
                     guard data.count + chunk.count <= Self.maximumEntryBytes else { throw EntryTooLarge() }
                     data.append(chunk)
                 }
             } catch is EntryTooLarge {
                 throw OmniglotError.corruptArchive(path: name, reason: "entry \(entry.path) is larger than \(Self.maximumEntryBytes >> 20) MB")
+            } catch is EntryPastEnd {
+                throw OmniglotError.corruptArchive(path: name, reason: "entry \(entry.path) runs past the end of the archive")
             } catch {
                 throw OmniglotError.corruptArchive(path: name, reason: "entry \(entry.path): \(describe(error))")
             }
