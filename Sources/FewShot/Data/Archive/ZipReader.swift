@@ -67,6 +67,7 @@ enum ZipReader {
 
     private static func open(_ url: URL) throws -> Archive {
         guard FileManager.default.fileExists(atPath: url.path) else { throw OmniglotError.missingFile(path: url.path) }
+        if let reason = zip64Use(in: url) { throw OmniglotError.corruptArchive(path: url.path, reason: reason) }
         do {
             return try Archive(url: url, accessMode: .read)
         } catch {
@@ -82,6 +83,43 @@ enum ZipReader {
         case .invalidCompressionMethod?: return "unsupported compression method"
         case let other?: return "\(other)"
         case nil: return "\(error)"
+        }
+    }
+
+    /// Why the archive at `url` is refused as zip64, or nil. ZIPFoundation traps, rather than
+    /// throwing, on zip64 offsets and sizes of 2^63 and more (its entry iterator adds them, and
+    /// its seeks convert them to `off_t`). Omniglot's archives are not zip64, so an archive that
+    /// uses it is refused before ZIPFoundation reads it: its end record is found as ZIPFoundation
+    /// finds it (the last signature in the file), then a zip64 locator before it, or a zip64
+    /// field in any central directory entry ZIPFoundation would read, is refused.
+    static func zip64Use(in url: URL) -> String? {
+        guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
+        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> String? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let n = bytes.count
+            func u16(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 }
+            func u32(_ i: Int) -> Int { u16(i) | u16(i + 2) << 16 }
+            func signature(_ i: Int, _ kind: UInt8) -> Bool {
+                i >= 0 && i + 4 <= n && bytes[i] == 0x50 && bytes[i + 1] == 0x4B && bytes[i + 2] == kind && bytes[i + 3] == kind + 1
+            }
+            guard n >= 22, let end = stride(from: n - 22, through: 0, by: -1).first(where: { signature($0, 5) }) else { return nil }
+            if signature(end - 20, 6) { return "a zip64 archive (Omniglot's are not)" }
+            guard end + 22 <= n else { return nil }
+            var entry = u32(end + 16)
+            for _ in 0..<u16(end + 10) {
+                guard entry + 46 <= n, signature(entry, 1) else { return nil }
+                let (name, extra, comment) = (u16(entry + 28), u16(entry + 30), u16(entry + 32))
+                var field = entry + 46 + name
+                let fieldsEnd = field + extra
+                guard fieldsEnd <= n else { return nil }
+                while field + 4 <= fieldsEnd {
+                    if u16(field) == 0x0001 { return "an entry with zip64 sizes (Omniglot's archives have none)" }
+                    field += 4 + u16(field + 2)
+                }
+                guard field == fieldsEnd else { return "an entry whose extra fields are malformed" }
+                entry = fieldsEnd + comment
+            }
+            return nil
         }
     }
 }
