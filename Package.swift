@@ -8,7 +8,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // MARK: - System libraries
@@ -21,7 +20,7 @@ let package = Package(
         .target(name: "NeuralNets", dependencies: ["Autodiff"]),
         .target(
             name: "FewShot",
-            dependencies: ["Autodiff", "NeuralNets", "ZlibC", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["Autodiff", "NeuralNets", "ZlibC"]
         ),
 
         // MARK: - Terminal UI

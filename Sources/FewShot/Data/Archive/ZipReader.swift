@@ -1,8 +1,15 @@
 import Foundation
-import ZIPFoundation
+import ZlibC
 
-/// Reads file entries out of a zip archive into memory, turning ZIPFoundation's errors into
-/// ``OmniglotError`` values that name the archive and entry.
+/// Reads file entries out of a zip archive into memory, with errors as ``OmniglotError`` values
+/// that name the archive and the entry.
+///
+/// Episcope reads zip itself (``ZipCentralDirectory`` and raw inflate through zlib) rather than
+/// through a zip library: the one it used, ZIPFoundation, trapped on 64-bit sizes, read a stored
+/// entry's claimed size for ever past the end of the file, and on Linux inflated a deflate stream
+/// that never ends for ever, because it reads until zlib sees the end of the stream rather than
+/// the entry's compressed size (docs/fuzzing.md). Here an entry is exactly the bytes the central
+/// directory gives it, and must inflate to exactly its stated size and CRC.
 enum ZipReader {
     /// One file entry: its path inside the archive and its uncompressed bytes.
     struct File: Sendable {
@@ -14,112 +21,94 @@ enum ZipReader {
     /// kilobytes, so anything near this is damage or a zip bomb.
     static let maximumEntryBytes = 64 << 20
 
-    /// Empty chunks one entry may deliver: one for an empty file, one at the end of a stream.
-    static let maximumEmptyChunks = 2
-
-    private struct EntryTooLarge: Error {}
-    private struct EntryPastEnd: Error {}
-
     /// The paths of all file entries (directories left out), in archive order.
     static func listFiles(at url: URL) throws -> [String] {
-        let archive = try open(url)
-        return archive.compactMap { $0.type == .file ? $0.path : nil }
+        try withArchive(at: url) { _, directory in directory.entries.compactMap { $0.isFile ? $0.path : nil } }
     }
 
     /// The file entries whose path satisfies `include`, with their bytes, in archive order.
-    /// The zip's CRC of each entry is checked, so a corrupt entry is reported rather than decoded.
-    ///
-    /// Archives are read from files only: ZIPFoundation's in-memory archives (`Archive(data:)`)
-    /// trap on a central directory that points past the end of the data, which its file-backed
-    /// reading reports as an error (see docs/fuzzing.md).
+    /// Each entry's CRC-32 is checked, so a corrupt entry is reported rather than decoded.
     static func readFiles(at url: URL, where include: (String) -> Bool) throws -> [File] {
-        let archive = try open(url)
-        let name = url.path
-        var files: [File] = []
-        for entry in archive where entry.type == .file && include(entry.path) {
-            // The stored size is only a hint (a damaged header may claim 2^64 bytes), and a
-            // small entry can inflate to gigabytes: both are bounded before memory is spent.
-            // ZIPFoundation reads a stored entry's stated size chunk by chunk even past the end of
-            // the file, where every chunk is empty: a zip64 size of 2^62 would read nothing for
-            // ever. Empty chunks beyond the ones a sound entry gives end the entry.
-            var data = Data(capacity: Int(min(entry.uncompressedSize, UInt64(Self.maximumEntryBytes))))
-            var emptyChunks = 0
-            do {
-                _ = try archive.extract(entry) { chunk in
-                    if chunk.isEmpty {
-                        emptyChunks += 1
-                        guard emptyChunks <= Self.maximumEmptyChunks else { throw EntryPastEnd() }
-                    }
-                    guard data.count + chunk.count <= Self.maximumEntryBytes else { throw EntryTooLarge() }
-                    data.append(chunk)
-                }
-            } catch is EntryTooLarge {
-                throw OmniglotError.corruptArchive(path: name, reason: "entry \(entry.path) is larger than \(Self.maximumEntryBytes >> 20) MB")
-            } catch is EntryPastEnd {
-                throw OmniglotError.corruptArchive(path: name, reason: "entry \(entry.path) runs past the end of the archive")
-            } catch {
-                throw OmniglotError.corruptArchive(path: name, reason: "entry \(entry.path): \(describe(error))")
+        try withArchive(at: url) { bytes, directory in
+            try directory.entries.filter { $0.isFile && include($0.path) }.map { entry in
+                let data = try contents(of: entry, range: directory.dataRange(of: entry, in: bytes), in: bytes)
+                return File(path: entry.path, data: data)
             }
-            files.append(File(path: entry.path, data: data))
         }
-        return files
     }
 
-    private static func open(_ url: URL) throws -> Archive {
+    /// Maps the archive at `url` and reads its central directory for `body`; damage becomes
+    /// ``OmniglotError/corruptArchive(path:reason:)``.
+    private static func withArchive<T>(at url: URL, _ body: (UnsafeBufferPointer<UInt8>, ZipCentralDirectory) throws -> T) throws -> T {
         guard FileManager.default.fileExists(atPath: url.path) else { throw OmniglotError.missingFile(path: url.path) }
-        if let reason = zip64Use(in: url) { throw OmniglotError.corruptArchive(path: url.path, reason: reason) }
+        let mapped: Data
         do {
-            return try Archive(url: url, accessMode: .read)
+            mapped = try Data(contentsOf: url, options: .alwaysMapped)
         } catch {
-            throw OmniglotError.corruptArchive(path: url.path, reason: describe(error))
+            throw OmniglotError.corruptArchive(path: url.path, reason: "cannot read: \(error.localizedDescription)")
+        }
+        do {
+            return try mapped.withUnsafeBytes { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                return try body(bytes, ZipCentralDirectory(bytes))
+            }
+        } catch let damage as ZipCentralDirectory.Damage {
+            throw OmniglotError.corruptArchive(path: url.path, reason: damage.reason)
         }
     }
 
-    private static func describe(_ error: Error) -> String {
-        switch error as? Archive.ArchiveError {
-        case .missingEndOfCentralDirectoryRecord?: return "no end-of-central-directory record (truncated or not a zip file)"
-        case .unreadableArchive?: return "unreadable or damaged"
-        case .invalidCRC32?: return "CRC-32 mismatch (corrupt data)"
-        case .invalidCompressionMethod?: return "unsupported compression method"
-        case let other?: return "\(other)"
-        case nil: return "\(error)"
+    /// The uncompressed bytes of `entry`, whose compressed bytes are `range` of `bytes`.
+    private static func contents(of entry: ZipCentralDirectory.Entry, range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) throws -> Data {
+        func damage(_ reason: String) -> ZipCentralDirectory.Damage { .init(reason: "entry \(entry.path): \(reason)") }
+        guard entry.uncompressedSize <= Self.maximumEntryBytes else {
+            throw ZipCentralDirectory.Damage(reason: "entry \(entry.path) is larger than \(Self.maximumEntryBytes >> 20) MB")
         }
+        let input = UnsafeBufferPointer(rebasing: bytes[range])
+        // One byte more than stated, so a stream that would inflate to more is seen doing so.
+        var output = [UInt8](repeating: 0, count: entry.uncompressedSize + 1)
+        let produced: Int
+        switch entry.method {
+        case 0:
+            produced = input.count
+            guard produced == entry.uncompressedSize else { throw damage("a stored entry whose two sizes differ") }
+            output.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: input) }
+        case 8:
+            produced = try output.withUnsafeMutableBufferPointer { try inflateRaw(input, into: $0, damage: damage) }
+        default:
+            throw damage("unsupported compression method \(entry.method)")
+        }
+        guard produced == entry.uncompressedSize else {
+            throw damage(produced > entry.uncompressedSize
+                ? "inflates to more than the \(entry.uncompressedSize) bytes its header says"
+                : "inflates to \(produced) bytes, not the \(entry.uncompressedSize) its header says")
+        }
+        let crc = output.withUnsafeBufferPointer { PNGChunk.crc32(UnsafeBufferPointer(rebasing: $0[0..<produced])) }
+        guard crc == entry.crc32 else { throw damage("CRC-32 mismatch (corrupt data)") }
+        return Data(output[0..<produced])
     }
 
-    /// Why the archive at `url` is refused as zip64, or nil. ZIPFoundation traps, rather than
-    /// throwing, on zip64 offsets and sizes of 2^63 and more (its entry iterator adds them, and
-    /// its seeks convert them to `off_t`). Omniglot's archives are not zip64, so an archive that
-    /// uses it is refused before ZIPFoundation reads it: its end record is found as ZIPFoundation
-    /// finds it (the last signature in the file), then a zip64 locator before it, or a zip64
-    /// field in any central directory entry ZIPFoundation would read, is refused.
-    static func zip64Use(in url: URL) -> String? {
-        guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
-        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> String? in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            let n = bytes.count
-            func u16(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 }
-            func u32(_ i: Int) -> Int { u16(i) | u16(i + 2) << 16 }
-            func signature(_ i: Int, _ kind: UInt8) -> Bool {
-                i >= 0 && i + 4 <= n && bytes[i] == 0x50 && bytes[i + 1] == 0x4B && bytes[i + 2] == kind && bytes[i + 3] == kind + 1
-            }
-            guard n >= 22, let end = stride(from: n - 22, through: 0, by: -1).first(where: { signature($0, 5) }) else { return nil }
-            if signature(end - 20, 6) { return "a zip64 archive (Omniglot's are not)" }
-            guard end + 22 <= n else { return nil }
-            var entry = u32(end + 16)
-            for _ in 0..<u16(end + 10) {
-                guard entry + 46 <= n, signature(entry, 1) else { return nil }
-                let (name, extra, comment) = (u16(entry + 28), u16(entry + 30), u16(entry + 32))
-                var field = entry + 46 + name
-                let fieldsEnd = field + extra
-                guard fieldsEnd <= n else { return nil }
-                while field + 4 <= fieldsEnd {
-                    if u16(field) == 0x0001 { return "an entry with zip64 sizes (Omniglot's archives have none)" }
-                    field += 4 + u16(field + 2)
-                }
-                guard field == fieldsEnd else { return "an entry whose extra fields are malformed" }
-                entry = fieldsEnd + comment
-            }
-            return nil
+    /// Inflates the raw deflate stream `input` (no zlib header, as zip stores it) into `output`;
+    /// returns how many bytes it gave. The stream must end within `input` and within `output`.
+    private static func inflateRaw(
+        _ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>,
+        damage: (String) -> ZipCentralDirectory.Damage
+    ) throws -> Int {
+        guard let inBase = input.baseAddress, let outBase = output.baseAddress else { throw damage("damaged deflate data") }
+        var stream = z_stream()
+        // Negative window bits select a raw stream; 15 is deflate's largest window.
+        guard inflateInit2_(&stream, -15, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw damage("zlib could not start")
+        }
+        defer { inflateEnd(&stream) }
+        stream.next_in = UnsafeMutablePointer(mutating: inBase)
+        stream.avail_in = uInt(input.count)
+        stream.next_out = outBase
+        stream.avail_out = uInt(output.count)
+        switch ZlibC.inflate(&stream, Z_FINISH) {
+        case Z_STREAM_END: return output.count - Int(stream.avail_out)
+        case Z_BUF_ERROR where stream.avail_out == 0: return output.count
+        case Z_BUF_ERROR: throw damage("its deflate stream does not end within the entry")
+        default: throw damage("damaged deflate data")
         }
     }
 }
