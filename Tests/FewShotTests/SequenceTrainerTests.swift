@@ -36,10 +36,11 @@ import Testing
         let result = try Evaluator(checkpoint: read).instanceAccuracy(dataset: dataset, split: validation, episodes: 160, using: &rng)
         #expect(result.episodes == 160 && result.byInstance.count == 10)
         // Chance is 20% at every instance. Even before it binds labels to drawings, a learner
-        // that has seen which labels came already answers the 2nd instance above chance. The
-        // bound is 21%, not more: the run is not yet bit-for-bit repeatable across processes
-        // (MANN gave 22.25% once in CI and above 24% in other runs of the same commit).
-        #expect(result.at(2).accuracy > 0.21, "\(algorithm) 2nd instance after 300 batches: \(result.at(2).accuracy)")
+        // that has seen which labels came already answers the 2nd instance above chance. The run
+        // repeats bit for bit on one CPU (OpenBLAS held at one thread, whatever other tests run:
+        // MANN 28.6%, the LSTM 30.1% on the AMD EPYC), but another CPU's kernels round otherwise
+        // and give another run: 22.25% was seen once when the thread count still floated.
+        #expect(result.at(2).accuracy > 0.22, "\(algorithm) 2nd instance after 300 batches: \(result.at(2).accuracy)")
         #expect(result.at(2).ci95 > 0 && result.at(2).ci95 < 0.05)
     }
 

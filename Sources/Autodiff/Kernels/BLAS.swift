@@ -15,6 +15,19 @@ public enum BLAS {
         set { openblas_set_num_threads(Int32(newValue)) }
     }
 
+    /// Runs `body` with OpenBLAS at one thread per product, whatever other threads of the process
+    /// ask for meanwhile (they share the same hold as ``concurrentMap(_:workers:_:)``).
+    ///
+    /// For work made of small products, such as a sequence model's steps: OpenBLAS 0.3.21's
+    /// threaded path gives them no speed, and different bits (a 16 x 469 by 469 x 256 product
+    /// differs between one and two threads), so a seeded run that let the thread count float
+    /// with whatever else the process runs would not repeat.
+    public static func withOneThread<T>(_ body: () throws -> T) rethrows -> T {
+        SingleThreadHold.blas.acquire()
+        defer { SingleThreadHold.blas.release() }
+        return try body()
+    }
+
     /// `c = alpha * op(a) * op(b) + beta * c`, row-major, with op a transpose when asked.
     @inline(__always)
     public static func sgemm(

@@ -42,8 +42,9 @@ extension SequenceLearner {
         return (logits.crossEntropy(labels: batch.targets).scaled(by: Float(batch.steps)), logits.accuracy(labels: batch.targets))
     }
 
-    /// The label predicted at every step, step-major, without recording a graph.
+    /// The label predicted at every step, step-major, without recording a graph; with OpenBLAS
+    /// at one thread, as in training (``BLAS/withOneThread(_:)`` says why).
     public func predictions(parameters: ParameterList, batch: SequenceBatch) -> [Int] {
-        withoutRecording { logits(parameters: parameters.detached(), batch: batch) }.argmaxAlongLastAxis()
+        BLAS.withOneThread { withoutRecording { logits(parameters: parameters.detached(), batch: batch) }.argmaxAlongLastAxis() }
     }
 }

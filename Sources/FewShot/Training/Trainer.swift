@@ -158,9 +158,12 @@ public final class Trainer {
             let learner = architecture.sequenceLearner!
             let sampler = try SequenceSampler(split: train, classes: c.ways, drawingsPerClass: c.shots)
             let batch = SequenceBatch((0..<c.metaBatch).map { _ in sampler.sample(using: &generator) }, from: dataset)
-            let (loss, accuracy) = GradientStep.descend(&parameters, with: &optimizer) { p in
-                let r = learner.loss(parameters: p, batch: batch)
-                return (r.loss, r.accuracy)
+            // Small products: one OpenBLAS thread is as fast, and the run repeats bit for bit.
+            let (loss, accuracy) = BLAS.withOneThread {
+                GradientStep.descend(&parameters, with: &optimizer) { p in
+                    let r = learner.loss(parameters: p, batch: batch)
+                    return (r.loss, r.accuracy)
+                }
             }
             return IterationReport(
                 iteration: iteration, metaLoss: loss, accuracy: accuracy, iterationsPerSecond: 0, learningRate: optimizer.learningRate)
