@@ -26,6 +26,7 @@ train protonet-omniglot-lake  protonet --split lake --ways 60 --shots 1 --querie
 train matching-omniglot-1shot matching --similarity-scale 10 --ways 20 --shots 1 --queries 5 --iterations 10000 --lr-decay-every 2000 --validate-every 500 --validation-episodes 200 --checkpoint-every 250 --test-setting 5x1 --seed 11
 train siamese-omniglot     siamese --split lake --ways 20 --shots 1 --queries 5 --iterations 10000 --lr-decay-every 2000 --validate-every 500 --validation-episodes 200 --checkpoint-every 250 --test-setting 5x1 --seed 12
 train relation-omniglot-5way1shot relation --ways 5 --shots 1 --queries 19 --iterations 20000 --lr-decay-every 5000 --validate-every 1000 --validation-episodes 200 --checkpoint-every 250 --test-setting 5x1 --seed 13
+train relation-omniglot-5way5shot relation --ways 5 --shots 5 --queries 15 --iterations 20000 --lr-decay-every 5000 --validate-every 1000 --validation-episodes 200 --checkpoint-every 250 --test-setting 5x5 --seed 14
 train maml-omniglot-5w1s   maml --iterations 30000 --validate-every 250 --validation-episodes 100 --checkpoint-every 50 --seed 6
 train fomaml-omniglot-5w1s fomaml --iterations 8000 --validate-every 250 --validation-episodes 200 --checkpoint-every 50 --seed 7
 train reptile-omniglot-5w5s reptile --iterations 40000 --validate-every 5000 --validation-episodes 100 --checkpoint-every 500 --seed 8
@@ -34,7 +35,7 @@ train lstm-omniglot-5class lstm --iterations 8703 --seed 4
 
 # Evaluate and ship: results go into the model's metadata. A run ships the model that did best on
 # its validation episodes (X.best.safetensors, early stopping as the papers), else its last one.
-for name in maml-sine pretrained-sine protonet-omniglot-1shot protonet-omniglot-5shot protonet-omniglot-lake matching-omniglot-1shot siamese-omniglot relation-omniglot-5way1shot \
+for name in maml-sine pretrained-sine protonet-omniglot-1shot protonet-omniglot-5shot protonet-omniglot-lake matching-omniglot-1shot siamese-omniglot relation-omniglot-5way1shot relation-omniglot-5way5shot \
             maml-omniglot-5w1s fomaml-omniglot-5w1s reptile-omniglot-5w5s mann-omniglot-5class lstm-omniglot-5class; do
   model="$RUNS/$name.best.safetensors"
   [ -f "$model" ] || model="$RUNS/$name.safetensors"

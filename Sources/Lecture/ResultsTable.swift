@@ -26,6 +26,11 @@ public struct ResultsTable: Sendable, Equatable {
         "fomaml": ["5way1shot": "98.3% (Finn 2017)", "5way5shot": "99.2%", "20way1shot": "89.4%", "20way5shot": "97.9%"],
         "reptile": ["5way1shot": "97.7% (Nichol 2018)", "5way5shot": "99.5% transductive (98.9)", "20way1shot": "89.4%", "20way5shot": "97.1%"],
         "matching": ["5way1shot": "98.1% (Vinyals 2016)", "5way5shot": "98.9%", "20way1shot": "93.8%", "20way5shot": "98.5%"],
+        "siamese": [
+            "5way1shot": "97.3% (Vinyals 2016)", "5way5shot": "98.4%", "20way1shot": "88.2%", "20way5shot": "97.0%",
+            "lake_runs": "8.0% (Koch 2015)",
+        ],
+        "relation": ["5way1shot": "99.6% (Sung 2018)", "5way5shot": "99.8%", "20way1shot": "97.6%", "20way5shot": "99.1%"],
         "protonet-lake": ["lake_runs": "people 4.5% (Lake 2015)"],
         "mann": [StandardEvaluation.byInstanceKey: "36.4 / 82.8 / 98.1 (Santoro 2016)"],
         "lstm": [StandardEvaluation.byInstanceKey: "24.4 / 49.5 / 62.5 (Santoro 2016)"]
@@ -34,6 +39,8 @@ public struct ResultsTable: Sendable, Equatable {
     static let files: [(file: String, name: String)] = [
         (ShippedModels.protoNetOneShot, "ProtoNet"), (ShippedModels.protoNetFiveShot, "ProtoNet 5-shot"),
         (ShippedModels.protoNetLake, "ProtoNet (Lake)"), (ShippedModels.matchingOneShot, "Matching Networks"),
+        (ShippedModels.siamese, "Siamese network"), (ShippedModels.relationFiveWayOneShot, "Relation Networks"),
+        (ShippedModels.relationFiveWayFiveShot, "Relation Networks 5-shot"),
         (ShippedModels.mamlOmniglot, "MAML"), (ShippedModels.fomamlOmniglot, "FOMAML"), (ShippedModels.reptileOmniglot, "Reptile"),
         (ShippedModels.mamlSine, "MAML sine"), (ShippedModels.pretrainedSine, "pretrained sine"),
         (ShippedModels.mannOmniglot, "MANN"), (ShippedModels.lstmOmniglot, "LSTM baseline")

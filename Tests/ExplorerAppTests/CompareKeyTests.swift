@@ -127,4 +127,18 @@ struct CompareKeyTests {
         #expect(KeyMap.helpRows(for: .compare, charset: .unicode).screen.contains { $0.0 == "d" && $0.1.contains("disagree") })
         #expect(KeyMap.helpRows(for: .compare, charset: .unicode).global.contains { $0.0 == "1-7" })
     }
+
+    @Test("a learner with a model per setting shows an episode through the one trained nearest its shots")
+    func modelNearestTheEpisodesShots() {
+        func relation(shots: Int) -> ModelCheckpoint {
+            var checkpoint = Fixture.untrainedModel(.relation)
+            checkpoint.configuration.shots = shots
+            return checkpoint
+        }
+        let models = [relation(shots: 1), relation(shots: 5)]
+        let chosen = (1...5).map { ExplorerEngine.model(among: models, forShots: $0)?.configuration.shots }
+        // Three shots sit as near one as five: the first model listed (the one-shot) wins.
+        #expect(chosen == [1, 1, 1, 5, 5])
+        #expect(ExplorerEngine.model(among: [], forShots: 1) == nil)
+    }
 }

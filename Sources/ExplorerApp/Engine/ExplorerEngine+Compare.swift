@@ -9,7 +9,7 @@ extension ExplorerEngine {
     func compareView(for request: CompareRequest) throws -> CompareView {
         guard let data = omniglot else { throw ExplorerError.omniglotMissing }
         guard request.searchLimit > 0 else { return try compareView(for: request.episode, data: data) }
-        guard metricModels.count >= 2 else {
+        guard metricModels.values.filter({ !$0.isEmpty }).count >= 2 else {
             var view = try compareView(for: request.episode, data: data)
             view.searchFailure = "a disagreement needs two learners with a model"
             return view
@@ -32,12 +32,16 @@ extension ExplorerEngine {
         let episode = try sampledEpisode(for: request, from: data)
         let tensors = EpisodeTensors(episode, from: data.dataset)
         let learners = MetricLearnerKind.allCases.map { kind -> CompareView.Learner in
-            guard let checkpoint = metricModels[kind], let result = Evaluator(checkpoint: checkpoint).metricEpisode(tensors) else {
+            guard let checkpoint = Self.model(among: metricModels[kind] ?? [], forShots: request.shots),
+                let result = Evaluator(checkpoint: checkpoint).metricEpisode(tensors)
+            else {
                 return CompareView.Learner(
                     kind: kind, caption: "\(ModelLibrary.fileName(of: kind)) is not in assets/models", verdicts: nil)
             }
+            // Which of a learner's models is on show, when it has one per setting.
+            let caption = ModelLibrary.caption(checkpoint) + ((metricModels[kind]?.count ?? 0) > 1 ? ", \(checkpoint.configuration.shots)-shot model" : "")
             return CompareView.Learner(
-                kind: kind, caption: ModelLibrary.caption(checkpoint), verdicts: Self.verdicts(result, queries: episode.queries.count))
+                kind: kind, caption: caption, verdicts: Self.verdicts(result, queries: episode.queries.count))
         }
         let classes = episode.classes.map { c in
             EpisodeView.ClassInfo(
@@ -50,6 +54,11 @@ extension ExplorerEngine {
         return CompareView(
             id: request.id, episodeNumber: request.episodeNumber, classes: classes, supportLabels: tensors.supportLabels,
             queries: queries, learners: learners, splitName: data.split.name)
+    }
+
+    /// The model trained with the shots nearest `shots` (the first of equals), or nil for none.
+    static func model(among models: [ModelCheckpoint], forShots shots: Int) -> ModelCheckpoint? {
+        models.min { abs($0.configuration.shots - shots) < abs($1.configuration.shots - shots) }
     }
 
     /// Each query's row of the learner's own evidence, copied out of its tensors.

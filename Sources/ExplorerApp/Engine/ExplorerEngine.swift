@@ -15,7 +15,9 @@ public final class ExplorerEngine: @unchecked Sendable {
     var protoNet: ClassifierModel?
     var maml: ClassifierModel?
     /// The Compare screen's learners that have a trained model (ProtoNet's is `protoNet`'s when trained).
-    var metricModels: [MetricLearnerKind: ModelCheckpoint] = [:]
+    /// Each metric learner's models, one per setting it was trained in (Relation Networks: one
+    /// and five shots); an episode is shown through the one trained nearest its shots.
+    var metricModels: [MetricLearnerKind: [ModelCheckpoint]] = [:]
     /// The Memory screen's learners that have a trained model.
     var sequenceModels: [SequenceLearnerKind: ModelCheckpoint] = [:]
 
@@ -123,10 +125,10 @@ public final class ExplorerEngine: @unchecked Sendable {
             return
         }
         protoNet = ClassifierModel.protoNet(library.protoNet, seed: options.modelSeed)
-        metricModels[.prototypical] = library.protoNet
-        metricModels[.matching] = library.matching
-        metricModels[.siamese] = library.siamese
-        metricModels[.relation] = library.relation
+        metricModels[.prototypical] = [library.protoNet].compactMap { $0 }
+        metricModels[.matching] = [library.matching].compactMap { $0 }
+        metricModels[.siamese] = [library.siamese].compactMap { $0 }
+        metricModels[.relation] = [library.relation, library.relationFiveShot].compactMap { $0 }
         sequenceModels[.mann] = library.mann
         sequenceModels[.lstm] = library.lstm
         send(.resource(.protoNet, .ready(protoNet!.caption)))

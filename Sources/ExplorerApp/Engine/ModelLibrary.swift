@@ -12,6 +12,7 @@ struct ModelLibrary {
     var matching: ModelCheckpoint?
     var siamese: ModelCheckpoint?
     var relation: ModelCheckpoint?
+    var relationFiveShot: ModelCheckpoint?
     /// The Memory screen's model-based learners.
     var mann: ModelCheckpoint?
     var lstm: ModelCheckpoint?
@@ -53,6 +54,9 @@ struct ModelLibrary {
             if case .siamese = $0.architecture { return true } else { return false }
         }
         library.relation = read([ShippedModels.relationFiveWayOneShot]) {
+            if case .relation = $0.architecture { return true } else { return false }
+        }
+        library.relationFiveShot = read([ShippedModels.relationFiveWayFiveShot]) {
             if case .relation = $0.architecture { return true } else { return false }
         }
         library.mann = read([ShippedModels.mannOmniglot]) {

@@ -8,6 +8,9 @@ public enum ShippedModels {
     public static let matchingOneShot = "matching-omniglot-1shot.safetensors"
     public static let siamese = "siamese-omniglot.safetensors"
     public static let relationFiveWayOneShot = "relation-omniglot-5way1shot.safetensors"
+    /// Sung et al. train one Relation Network per setting: a class map summed over five shots is
+    /// not what a one-shot relation module has learned to read.
+    public static let relationFiveWayFiveShot = "relation-omniglot-5way5shot.safetensors"
     public static let mamlOmniglot = "maml-omniglot-5w1s.safetensors"
     public static let fomamlOmniglot = "fomaml-omniglot-5w1s.safetensors"
     public static let reptileOmniglot = "reptile-omniglot-5w5s.safetensors"
