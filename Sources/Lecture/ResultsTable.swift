@@ -28,7 +28,7 @@ public struct ResultsTable: Sendable, Equatable {
         "matching": ["5way1shot": "98.1% (Vinyals 2016)", "5way5shot": "98.9%", "20way1shot": "93.8%", "20way5shot": "98.5%"],
         "siamese": [
             "5way1shot": "97.3% (Vinyals 2016)", "5way5shot": "98.4%", "20way1shot": "88.2%", "20way5shot": "97.0%",
-            "lake_runs": "8.0% (Koch 2015)",
+            "lake_runs": "8.0% (Koch 2015)"
         ],
         "relation": ["5way1shot": "99.6% (Sung 2018)", "5way5shot": "99.8%", "20way1shot": "97.6%", "20way5shot": "99.1%"],
         "protonet-lake": ["lake_runs": "people 4.5% (Lake 2015)"],

@@ -54,6 +54,31 @@ import Testing
         #expect(q["classifier.weight"].shape == [5, 64])
     }
 
+    @Test func convNet4AtInferenceFoldsItsBatchNormAndMatchesTheComposedBlocks() {
+        // Without recording, under stored statistics, each block runs fused (batch norm folded
+        // into the convolution, Winograd, ReLU and pooling in one pass); with recording on, the
+        // same constants go through the composed ops.
+        var rng = SeededGenerator(seed: 4)
+        let net = ConvNet4()
+        var p = net.initialParameters(using: &rng)
+        for block in 0..<ConvNet4.blockCount {
+            p["encoder.\(block).1.weight"] = Tensor.randomUniform(shape: [64], in: 0.5...1.5, using: &rng)
+            p["encoder.\(block).1.bias"] = Tensor.randomUniform(shape: [64], in: -0.2...0.2, using: &rng)
+        }
+        let running = RunningStatistics(layers: ConvNet4.blockCount, channels: 64)
+        for block in 0..<ConvNet4.blockCount {
+            running.means[block] = Tensor.randomUniform(shape: [64], in: -0.3...0.3, using: &rng).scalars
+            running.variances[block] = Tensor.randomUniform(shape: [64], in: 0.2...2, using: &rng).scalars
+        }
+        let x = Tensor.randomUniform(shape: [6, 1, 28, 28], in: 0...1, using: &rng)
+        let composed = net(x, parameters: p, normalization: .running(running))
+        let fused = withoutRecording { net(x, parameters: p, normalization: .running(running)) }
+        #expect(fused.shape == [6, 64])
+        let largest = composed.scalars.map(abs).max() ?? 0
+        let worst = zip(fused.scalars, composed.scalars).map { abs($0 - $1) }.max() ?? 0
+        #expect(largest > 0.1 && worst <= 1e-4 * largest, "largest difference \(worst) on values up to \(largest)")
+    }
+
     @Test func sineMLPHandlesSingleAndBatchedTasks() {
         var rng = SeededGenerator(seed: 2)
         let mlp = SineMLP()

@@ -39,7 +39,8 @@ extension ExplorerEngine {
                     kind: kind, caption: "\(ModelLibrary.fileName(of: kind)) is not in assets/models", verdicts: nil)
             }
             // Which of a learner's models is on show, when it has one per setting.
-            let caption = ModelLibrary.caption(checkpoint) + ((metricModels[kind]?.count ?? 0) > 1 ? ", \(checkpoint.configuration.shots)-shot model" : "")
+            let caption =
+                ModelLibrary.caption(checkpoint) + ((metricModels[kind]?.count ?? 0) > 1 ? ", \(checkpoint.configuration.shots)-shot model" : "")
             return CompareView.Learner(
                 kind: kind, caption: caption, verdicts: Self.verdicts(result, queries: episode.queries.count))
         }

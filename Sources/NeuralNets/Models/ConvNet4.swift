@@ -50,6 +50,11 @@ public struct ConvNet4: Sendable {
     /// Embeds images [n, c, 28, 28] into [n, 64].
     public func callAsFunction(_ images: Tensor, parameters: ParameterList, normalization: NormalizationMode) -> Tensor {
         var x = images
+        if downsampling == .maxPool, case .running(let running) = normalization, !GradientRecording.isEnabled {
+            // Inference under stored statistics: each block in one fused pass.
+            for block in 0..<Self.blockCount { x = inferenceBlock(block, x, parameters: parameters, running: running) }
+            return Flatten()(x)
+        }
         for block in 0..<Self.blockCount {
             x = conv(block)(x, weight: parameters["encoder.\(block).0.weight"], bias: parameters["encoder.\(block).0.bias"])
             x = BatchNorm2D(hiddenChannels)(
@@ -62,6 +67,27 @@ public struct ConvNet4: Sendable {
             return x.mean(alongAxes: [2, 3])
         }
         return Flatten()(x)
+    }
+
+    /// One block under running statistics: the batch norm folded into the convolution's weight
+    /// and bias (scale γ/√(σ² + ε) per channel), then convolution, ReLU and pooling at once by
+    /// ``Tensor/convolvedRectifiedPooled(_:weight:bias:)``. Equal to the composed block up to
+    /// rounding; used only when no gradient is recorded.
+    private func inferenceBlock(_ block: Int, _ x: Tensor, parameters: ParameterList, running: RunningStatistics) -> Tensor {
+        let weight = parameters["encoder.\(block).0.weight"], bias = parameters["encoder.\(block).0.bias"]
+        let (gamma, beta) = (parameters["encoder.\(block).1.weight"].scalars, parameters["encoder.\(block).1.bias"].scalars)
+        let (means, variances) = (running.means[block], running.variances[block])
+        let epsilon = BatchNorm2D(hiddenChannels).epsilon
+        let perChannel = weight.count / hiddenChannels
+        var foldedWeight = weight.scalars
+        var foldedBias = [Float](repeating: 0, count: hiddenChannels)
+        for c in 0..<hiddenChannels {
+            let scale = gamma[c] / (variances[c] + epsilon).squareRoot()
+            for k in (c * perChannel)..<((c + 1) * perChannel) { foldedWeight[k] *= scale }
+            foldedBias[c] = scale * (bias.scalars[c] - means[c]) + beta[c]
+        }
+        return Tensor.convolvedRectifiedPooled(
+            x, weight: Tensor(shape: weight.shape, scalars: foldedWeight), bias: Tensor(shape: [hiddenChannels], scalars: foldedBias))
     }
 
     /// Forward multiply-adds of convolutions for one image of `height` x `width`.

@@ -41,9 +41,9 @@ struct ZipCentralDirectory {
         // a signature inside the comment itself (after it) is skipped by that check.
         let earliest = max(0, n - Self.endRecordSize - Self.maximumCommentLength)
         guard n >= Self.endRecordSize,
-              let end = stride(from: n - Self.endRecordSize, through: earliest, by: -1).first(where: {
-                  reader.hasSignature(at: $0, 0x0605_4B50) && $0 + Self.endRecordSize + reader.u16($0 + 20) == n
-              })
+            let end = stride(from: n - Self.endRecordSize, through: earliest, by: -1).first(where: {
+                reader.hasSignature(at: $0, 0x0605_4B50) && $0 + Self.endRecordSize + reader.u16($0 + 20) == n
+            })
         else { throw Damage(reason: "no end-of-central-directory record (truncated or not a zip file)") }
 
         if end >= 20, reader.hasSignature(at: end - 20, 0x0706_4B50) { throw Damage(reason: "a zip64 archive (Omniglot's are not)") }

@@ -78,9 +78,10 @@ enum ZipReader {
             throw damage("unsupported compression method \(entry.method)")
         }
         guard produced == entry.uncompressedSize else {
-            throw damage(produced > entry.uncompressedSize
-                ? "inflates to more than the \(entry.uncompressedSize) bytes its header says"
-                : "inflates to \(produced) bytes, not the \(entry.uncompressedSize) its header says")
+            throw damage(
+                produced > entry.uncompressedSize
+                    ? "inflates to more than the \(entry.uncompressedSize) bytes its header says"
+                    : "inflates to \(produced) bytes, not the \(entry.uncompressedSize) its header says")
         }
         let crc = output.withUnsafeBufferPointer { PNGChunk.crc32(UnsafeBufferPointer(rebasing: $0[0..<produced])) }
         guard crc == entry.crc32 else { throw damage("CRC-32 mismatch (corrupt data)") }
