@@ -67,6 +67,8 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup var sineOptions: SineModelOptions
     @Option(parsing: .unconditional, help: "Random seed.") var seed: UInt64 = 0
     @Option(help: "Model file to write (safetensors); its resume state goes beside it.") var out: String
+    @Flag(help: "Metric learners on omniglot: distort every training drawing by a random affine map, as Koch et al. (rotation, shear, scale, shift).")
+    var distort = false
     @Flag(help: "Continue from the checkpoint at --out.") var resume = false
     @OptionGroup var dataOptions: DataOptions
 
@@ -100,6 +102,7 @@ struct TrainCommand: ParsableCommand {
         if algorithm.isModelBased { c.sequenceModel = sequenceOptions.settings(over: c.sequenceModel ?? .init()) }
         // The paper's width stays unwritten, as in files from before the option.
         if let width = sineOptions.hiddenUnits, dataset == .sine, width != SineMLP.paperHiddenUnits { c.sineHiddenUnits = width }
+        if distort { c.distortion = .koch }
         c.seed = seed
         return c
     }

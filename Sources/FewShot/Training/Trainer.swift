@@ -94,6 +94,9 @@ public final class Trainer {
         if let batch = c.innerBatch, batch <= 0 || batch > c.ways * c.shots {
             throw TrainingError.invalidConfiguration("an inner batch of \(batch) does not fit a support set of \(c.ways * c.shots) examples")
         }
+        if c.distortion != nil, !(c.isMetricBased && c.dataset == .omniglot) {
+            throw TrainingError.invalidConfiguration("distorted drawings are for the metric learners on omniglot")
+        }
     }
 
     /// Whether the configured iterations are done.
@@ -169,7 +172,11 @@ public final class Trainer {
                 iteration: iteration, metaLoss: loss, accuracy: accuracy, iterationsPerSecond: 0, learningRate: optimizer.learningRate)
         case (.omniglot(let dataset, let train, _), _, _) where MetricLearner(architecture) != nil:
             let sampler = try EpisodeSampler(split: train, ways: c.ways, shots: c.shots, queries: c.queries)
-            let e = EpisodeTensors(sampler.sample(using: &generator), from: dataset)
+            var e = EpisodeTensors(sampler.sample(using: &generator), from: dataset)
+            if let distortion = c.distortion {
+                e.support = distortion.apply(to: e.support, using: &generator)
+                e.query = distortion.apply(to: e.query, using: &generator)
+            }
             let learner = MetricLearner(architecture)!
             let (loss, r) = GradientStep.descend(&parameters, with: &optimizer) { p in
                 let r = learner.episode(

@@ -91,6 +91,9 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
     public var heldOutEpisodes: Int?
     /// The preset the run started from, if any (stored in checkpoints so that a model says so).
     public var preset: TrainingPreset?
+    /// Metric learners on Omniglot: random affine distortions of every training drawing (nil:
+    /// none, as in files from before the field).
+    public var distortion: AffineDistortion?
 
     /// Whether the algorithm learns a metric (no inner loop): such a model answers any number of
     /// ways and shots, so it trains with more ways than it is tested with.
